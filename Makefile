@@ -1,0 +1,41 @@
+# Two commands matter: `make dataset` (set up and build everything) and `make test`.
+# Paths: PIPELINE_RAW_DIR / PIPELINE_WAREHOUSE_DIR override raw/ and warehouse/.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+UV := $(PYTHON) -m uv
+VENV_PY := .venv/bin/python
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: help setup dataset test test-fast ui expectations lint
+
+help:
+	@echo "make dataset       install everything (uv.lock) and build the dataset from raw/ into warehouse/"
+	@echo "make test          run the test suite"
+	@echo "make ui            start the Dagster UI on http://127.0.0.1:3000"
+	@echo "make expectations  regenerate expectations/*.json from pipeline/schemas.py"
+	@echo "make lint          ruff"
+
+setup:
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet "uv==$(UV_VERSION)"
+	@$(UV) sync --locked --all-groups --quiet
+
+dataset: setup
+	$(VENV_PY) -m pipeline build
+
+test: setup
+	$(VENV_PY) -m pytest
+
+test-fast: setup
+	$(VENV_PY) -m pytest -m "not slow"
+
+ui: setup
+	$(VENV_PY) -m pipeline ui
+
+expectations: setup
+	$(VENV_PY) -m pipeline expectations
+
+lint: setup
+	$(VENV_PY) -m ruff check pipeline tests
+	$(VENV_PY) -m ruff format --check pipeline tests

@@ -1,0 +1,1 @@
+"""NZ industrial action dataset pipeline."""

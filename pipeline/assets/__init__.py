@@ -1,0 +1,1 @@
+"""Thin Dagster glue. Each module holds the assets of one group."""

@@ -1,0 +1,81 @@
+"""Command-line entry points behind the Makefile.
+
+- `build`: materialise every asset (and run every check) into the warehouse.
+- `ui`: start the Dagster UI on 127.0.0.1 against the same instance.
+- `expectations`: regenerate `expectations/*.json` from `pipeline/schemas.py`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from pipeline.settings import ensure_dagster_home, get_settings
+
+
+def _use_instance_home() -> None:
+    settings = get_settings()
+    home = ensure_dagster_home(settings)
+    os.environ["DAGSTER_HOME"] = str(home)
+
+
+def build() -> int:
+    _use_instance_home()
+    from dagster import DagsterInstance
+
+    from pipeline.definitions import defs
+
+    settings = get_settings()
+    print(f"building from {settings.raw_dir} into {settings.warehouse_dir}", flush=True)
+    job = defs.resolve_implicit_global_asset_job_def()
+    with DagsterInstance.get() as instance:
+        result = job.execute_in_process(instance=instance, raise_on_error=False)
+    failed_checks = [
+        evaluation
+        for evaluation in result.get_asset_check_evaluations()
+        if not evaluation.passed
+    ]
+    for evaluation in failed_checks:
+        print(
+            f"FAILED check {evaluation.asset_key.to_user_string()}:{evaluation.check_name}: "
+            f"{evaluation.description}",
+            file=sys.stderr,
+        )
+    if not result.success or failed_checks:
+        print("build failed; the previously published warehouse (if any) is unchanged", file=sys.stderr)
+        return 1
+    print(f"published {settings.parquet_dir} and {settings.duckdb_path}")
+    return 0
+
+
+def ui(host: str, port: int) -> int:
+    _use_instance_home()
+    cmd = [sys.executable, "-m", "dagster", "dev", "-m", "pipeline.definitions", "-h", host, "-p", str(port)]
+    print("starting:", " ".join(cmd), flush=True)
+    os.execvp(cmd[0], cmd)
+    return 0  # not reached
+
+
+def expectations() -> int:
+    from pipeline.validation import write_suites
+
+    for path in write_suites():
+        print(path)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m pipeline")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("build", help="materialise all assets into the warehouse")
+    ui_parser = sub.add_parser("ui", help="start the Dagster UI")
+    ui_parser.add_argument("--host", default="127.0.0.1")
+    ui_parser.add_argument("--port", type=int, default=3000)
+    sub.add_parser("expectations", help="regenerate expectations/*.json from the schema")
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        return build()
+    if args.command == "ui":
+        return ui(args.host, args.port)
+    return expectations()

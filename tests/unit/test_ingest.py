@@ -1,0 +1,126 @@
+"""Ingestion follows the codebook's Input section."""
+
+import datetime as dt
+import json
+import shutil
+
+import pytest
+
+from pipeline.ingest import (
+    IngestError,
+    article_id_for,
+    normalise_body,
+    parse_article,
+    parse_published,
+    read_raw_folder,
+    split_front_matter,
+)
+from tests.codebook import GOLD, SHARED
+
+
+def test_body_normalisation_makes_crlf_lf_and_strips():
+    assert normalise_body("\n  Line one\r\nLine two \r\n\n") == "Line one\nLine two"
+
+
+def test_article_id_is_prefix_of_sha256_of_body():
+    # sha256("hello") = 2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824
+    assert article_id_for("hello") == "a_2cf24dba5fb0"
+
+
+def test_front_matter_is_split_and_body_offsets_start_after_it():
+    text = "---\nurl: https://example.org/1\npublished: 2024-08-19\ntitle: Nurses strike\n---\nNurses walked out.\n"
+    meta, rest = split_front_matter(text)
+    assert meta["url"] == "https://example.org/1"
+    article = parse_article("a.txt", text.encode())
+    assert article.body == "Nurses walked out."
+    assert article.title == "Nurses strike"
+    assert article.published_date == dt.date(2024, 8, 19)
+    assert article.published_date_source == "metadata"
+
+
+def test_text_without_front_matter_is_all_body():
+    meta, rest = split_front_matter("Teachers rallied --- loudly.\n")
+    assert meta == {} and rest.startswith("Teachers")
+
+
+def test_malformed_front_matter_is_an_error():
+    with pytest.raises(IngestError, match="front matter"):
+        parse_article("bad.txt", b"---\nurl: [unclosed\n---\nBody text.\n")
+
+
+def test_front_matter_that_is_not_a_mapping_is_an_error():
+    with pytest.raises(IngestError, match="not a mapping"):
+        parse_article("bad.txt", b"---\n- a\n- b\n---\nBody text.\n")
+
+
+def test_front_matter_wins_over_manifest_field_by_field():
+    raw = b"---\ntitle: From front matter\n---\nBody.\n"
+    manifest = {"url": "https://m.example/1", "published": "2023-01-02", "publisher": "M", "title": "From manifest"}
+    article = parse_article("x.txt", raw, manifest)
+    assert article.title == "From front matter"
+    assert article.url == "https://m.example/1"
+    assert article.published_date == dt.date(2023, 1, 2)
+
+
+def test_published_datetime_with_offset_becomes_nz_local_date():
+    # 20:00 UTC on 19 August is 08:00 on 20 August in NZST (+12).
+    assert parse_published("2024-08-19T20:00:00+00:00") == dt.date(2024, 8, 20)
+    assert parse_published("2024-08-19T20:00:00") == dt.date(2024, 8, 19)
+    assert parse_published("") is None
+
+
+def test_unreadable_published_date_is_an_error():
+    with pytest.raises(IngestError, match="published"):
+        parse_article("x.txt", b"---\npublished: next tuesday\n---\nBody.\n")
+
+
+def test_no_metadata_leaves_date_unknown():
+    article = parse_article("x.txt", b"Body only.")
+    assert article.published_date is None
+    assert article.published_date_source == "unknown"
+
+
+@pytest.mark.parametrize("raw,reason", [(b"", "empty"), (b"  \n\t\n", "empty"), (b"ab\x00cd", "binary")])
+def test_unreadable_files_are_errors(raw, reason):
+    with pytest.raises(IngestError, match=reason):
+        parse_article("x.txt", raw)
+
+
+def test_folder_read_sets_aside_bad_files_and_keeps_the_rest(tmp_path):
+    (tmp_path / "good.txt").write_text("Nurses will strike on Monday.", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("   ", encoding="utf-8")
+    (tmp_path / "copy.txt").write_text("Nurses will strike on Monday.\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,url,published,publisher,title\n"
+        "good.txt,https://e.example/g,2024-03-04,E,\n"
+        "missing.txt,,2024-01-01,,\n"
+        "../outside.txt,,2024-01-01,,\n",
+        encoding="utf-8",
+    )
+    result = read_raw_folder(tmp_path)
+    # Paths are read in sorted order; the first of two identical bodies is kept.
+    assert [a.source_path for a in result.articles] == ["copy.txt"]
+    assert result.rejected == [("empty.txt", "empty body")]
+    assert any("missing.txt" in w for w in result.warnings)
+    assert any("outside the raw folder" in w for w in result.warnings)
+    assert any("same body" in w for w in result.warnings)
+
+
+def test_manifest_metadata_reaches_articles_in_subfolders(tmp_path):
+    (tmp_path / "rnz").mkdir()
+    (tmp_path / "rnz" / "a.txt").write_text("Body.", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("file,url,published,publisher,title\nrnz/a.txt,,2024-05-06,RNZ,T\n")
+    (article,) = read_raw_folder(tmp_path).articles
+    assert article.source_path == "rnz/a.txt"
+    assert article.publisher == "RNZ"
+    assert article.published_date == dt.date(2024, 5, 6)
+
+
+def test_seed_articles_get_the_gold_ids_and_dates(tmp_path):
+    shutil.copytree(SHARED / "seeds", tmp_path / "raw")
+    gold = {a["source_path"]: a for a in json.loads(GOLD.read_text())["articles"]}
+    articles = read_raw_folder(tmp_path / "raw").articles
+    assert {a.source_path for a in articles} == set(gold)
+    for a in articles:
+        assert a.article_id == gold[a.source_path]["article_id"]
+        assert a.published_date.isoformat() == gold[a.source_path]["published_date"]
