@@ -7,7 +7,7 @@ from the related tables. A failed check blocks `warehouse` and shows the
 failing expectations with sample values in the UI.
 """
 
-from __future__ import annotations
+import inspect
 
 import polars as pl
 from dagster import AssetCheckResult, AssetCheckSeverity, AssetIn, MetadataValue, asset_check
@@ -29,24 +29,22 @@ def _failures_markdown(report) -> str:
         sample = ", ".join(repr(v) for v in f.sample[:10]).replace("|", "\\|")
         if f.detail:
             sample = f"{sample} ({f.detail})" if sample else f.detail
-        lines.append(f"| {f.expectation} | {f.column or ''} | {f.unexpected_count if f.unexpected_count is not None else ''} | {sample} |")
+        lines.append(
+            f"| {f.expectation} | {f.column or ''} | {f.unexpected_count if f.unexpected_count is not None else ''} | {sample} |"
+        )
     return "\n".join(lines)
+
+
+def _with_parameters(fn, names: list[str]):
+    """Give a **kwargs function an explicit signature: Dagster maps inputs by parameter name."""
+    params = [inspect.Parameter(n, inspect.Parameter.POSITIONAL_OR_KEYWORD) for n in names]
+    fn.__signature__ = inspect.Signature(params)
+    return fn
 
 
 def build_table_check(table: schemas.Table):
     related = _related_inputs(table)
 
-    @asset_check(
-        asset=table.name,
-        name=f"{table.name}_matches_codebook",
-        blocking=True,
-        additional_ins={name: AssetIn(name) for name in related},
-        description=(
-            f"Blocking: `{table.name}` has exactly the codebook's columns and types and passes "
-            f"its Great Expectations suite (expectations/{table.name}.json): vocabularies, ranges, "
-            "unique ids, non-null fields, spans that match the article text and links to other tables."
-        ),
-    )
     def _check(**inputs: pl.DataFrame) -> AssetCheckResult:
         df = inputs.pop(table.name)
         bodies = None
@@ -68,7 +66,17 @@ def build_table_check(table: schemas.Table):
             metadata=metadata,
         )
 
-    return _check
+    return asset_check(
+        asset=table.name,
+        name=f"{table.name}_matches_codebook",
+        blocking=True,
+        additional_ins={name: AssetIn(name) for name in related},
+        description=(
+            f"Blocking: `{table.name}` has exactly the codebook's columns and types and passes "
+            f"its Great Expectations suite (expectations/{table.name}.json): vocabularies, ranges, "
+            "unique ids, non-null fields, spans that match the article text and links to other tables."
+        ),
+    )(_with_parameters(_check, [table.name, *related]))
 
 
 TABLE_CHECKS = [build_table_check(t) for t in schemas.TABLES.values()]

@@ -30,11 +30,13 @@ def build() -> int:
     print(f"building from {settings.raw_dir} into {settings.warehouse_dir}", flush=True)
     job = defs.resolve_implicit_global_asset_job_def()
     with DagsterInstance.get() as instance:
-        result = job.execute_in_process(instance=instance, raise_on_error=False)
+        result = job.execute_in_process(
+            instance=instance,
+            raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": "INFO"}}}},
+        )
     failed_checks = [
-        evaluation
-        for evaluation in result.get_asset_check_evaluations()
-        if not evaluation.passed
+        evaluation for evaluation in result.get_asset_check_evaluations() if not evaluation.passed
     ]
     for evaluation in failed_checks:
         print(
@@ -43,7 +45,10 @@ def build() -> int:
             file=sys.stderr,
         )
     if not result.success or failed_checks:
-        print("build failed; the previously published warehouse (if any) is unchanged", file=sys.stderr)
+        print(
+            "build failed; the previously published warehouse (if any) is unchanged",
+            file=sys.stderr,
+        )
         return 1
     print(f"published {settings.parquet_dir} and {settings.duckdb_path}")
     return 0
@@ -51,7 +56,18 @@ def build() -> int:
 
 def ui(host: str, port: int) -> int:
     _use_instance_home()
-    cmd = [sys.executable, "-m", "dagster", "dev", "-m", "pipeline.definitions", "-h", host, "-p", str(port)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "dagster",
+        "dev",
+        "-m",
+        "pipeline.definitions",
+        "-h",
+        host,
+        "-p",
+        str(port),
+    ]
     print("starting:", " ".join(cmd), flush=True)
     os.execvp(cmd[0], cmd)
     return 0  # not reached

@@ -143,7 +143,9 @@ def read_manifest(raw_dir: Path) -> tuple[dict[str, dict], list[str]]:
             key = Path(name).as_posix()
             resolved = (raw_dir / key).resolve()
             if not resolved.is_relative_to(raw_dir.resolve()):
-                warnings.append(f"{MANIFEST_NAME}:{line_no}: {name!r} is outside the raw folder; row ignored")
+                warnings.append(
+                    f"{MANIFEST_NAME}:{line_no}: {name!r} is outside the raw folder; row ignored"
+                )
                 continue
             if not resolved.exists():
                 warnings.append(f"{MANIFEST_NAME}:{line_no}: {name!r} does not exist; row ignored")
@@ -212,7 +214,9 @@ def read_raw_folder(raw_dir: Path) -> IngestResult:
             continue
         if article.article_id in seen:
             first = seen[article.article_id].source_path
-            result.warnings.append(f"{rel}: same body as {first}; kept once as {article.article_id}")
+            result.warnings.append(
+                f"{rel}: same body as {first}; kept once as {article.article_id}"
+            )
             continue
         seen[article.article_id] = article
         result.articles.append(article)

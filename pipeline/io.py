@@ -40,7 +40,9 @@ class StagingParquetIOManager(ConfigurableIOManager):
         if obj is None:
             return
         if not isinstance(obj, pl.DataFrame):
-            raise TypeError(f"{context.asset_key.to_user_string()}: expected a polars DataFrame, got {type(obj)}")
+            raise TypeError(
+                f"{context.asset_key.to_user_string()}: expected a polars DataFrame, got {type(obj)}"
+            )
         write_parquet_atomic(obj, self._path(context))
 
     def load_input(self, context: InputContext) -> pl.DataFrame:

@@ -134,7 +134,9 @@ def resolve_parties(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
         return schemas.empty_frame(schemas.PARTIES), schemas.empty_frame(schemas.PARTY_MENTIONS)
     ordered = mentions.sort("article_id", "char_start", "char_end")
     # Two parties claiming one span would break the party_mentions key: keep the first.
-    ordered = ordered.unique(["article_id", "char_start", "char_end"], keep="first", maintain_order=True)
+    ordered = ordered.unique(
+        ["article_id", "char_start", "char_end"], keep="first", maintain_order=True
+    )
 
     def most_common(col: str) -> pl.Expr:
         return pl.col(col).drop_nulls().mode().sort().first()
@@ -143,7 +145,10 @@ def resolve_parties(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
         ordered.group_by("party_id")
         .agg(
             # canonical name: curated names are identical; else the fullest form
-            pl.col("name").sort_by(pl.col("name").str.len_chars(), descending=True).first().alias("name"),
+            pl.col("name")
+            .sort_by(pl.col("name").str.len_chars(), descending=True)
+            .first()
+            .alias("name"),
             pl.col("text").unique().sort().alias("aliases"),
             pl.col("party_type")
             .filter(pl.col("party_type") != "other")
@@ -160,7 +165,10 @@ def resolve_parties(mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]
     )
     known = set(parties["party_id"].to_list())
     parties = parties.with_columns(
-        pl.when(pl.col("affiliation_id").is_in(list(known)) & (pl.col("affiliation_id") != pl.col("party_id")))
+        pl.when(
+            pl.col("affiliation_id").is_in(list(known))
+            & (pl.col("affiliation_id") != pl.col("party_id"))
+        )
         .then(pl.col("affiliation_id"))
         .otherwise(None)
         .alias("affiliation_id")
@@ -201,12 +209,21 @@ def _sides(row: dict) -> tuple[set[str], set[str]]:
 
 def cluster_event_mentions(mentions: pl.DataFrame, articles: pl.DataFrame) -> list[_Cluster]:
     """Group event mentions into real-world events (the merge rule)."""
-    dates = dict(zip(articles["article_id"].to_list(), articles["published_date"].to_list(), strict=True))
+    dates = dict(
+        zip(articles["article_id"].to_list(), articles["published_date"].to_list(), strict=True)
+    )
     rows = mentions.to_dicts()
     for r in rows:
         r["_published"] = dates.get(r["article_id"])
     # Oldest source first, so clusters grow in reporting order.
-    rows.sort(key=lambda r: (r["_published"] is None, r["_published"] or 0, r["article_id"], r["char_start"]))
+    rows.sort(
+        key=lambda r: (
+            r["_published"] is None,
+            r["_published"] or 0,
+            r["article_id"],
+            r["char_start"],
+        )
+    )
     clusters: list[_Cluster] = []
     by_key: dict[tuple, list[_Cluster]] = {}
     for r in rows:
@@ -231,7 +248,12 @@ def cluster_event_mentions(mentions: pl.DataFrame, articles: pl.DataFrame) -> li
 def _newest_first(rows: list[dict]) -> list[dict]:
     return sorted(
         rows,
-        key=lambda r: (r["_published"] is not None, r["_published"] or 0, r["article_id"], -r["char_start"]),
+        key=lambda r: (
+            r["_published"] is not None,
+            r["_published"] or 0,
+            r["article_id"],
+            -r["char_start"],
+        ),
         reverse=True,
     )
 
@@ -252,9 +274,18 @@ def reconcile(cluster: _Cluster) -> dict:
                 locations.append(loc)
     scopes = [r["scope"] for r in newest if r["scope"] != "unknown"]
     first_flags = [r["first_ever"] for r in newest if r["first_ever"] is not None]
-    oldest = min(cluster.rows, key=lambda r: (r["_published"] is None, r["_published"] or 0, r["article_id"], r["char_start"]))
+    oldest = min(
+        cluster.rows,
+        key=lambda r: (
+            r["_published"] is None,
+            r["_published"] or 0,
+            r["article_id"],
+            r["char_start"],
+        ),
+    )
     first_mention = min(
-        (r for r in cluster.rows if r["article_id"] == oldest["article_id"]), key=lambda r: r["char_start"]
+        (r for r in cluster.rows if r["article_id"] == oldest["article_id"]),
+        key=lambda r: r["char_start"],
     )
     return {
         "event_id": event_id_for(
@@ -298,16 +329,31 @@ def resolve_events(
         events.append(row)
         per_article: dict[str, dict] = {}
         for r in cl.rows:
-            mapping.append({"article_id": r["article_id"], "event_index": r["event_index"], "event_id": eid})
+            mapping.append(
+                {"article_id": r["article_id"], "event_index": r["event_index"], "event_id": eid}
+            )
             best = per_article.get(r["article_id"])
             if best is None or r["char_start"] < best["char_start"]:
                 per_article[r["article_id"]] = r
         for aid, r in per_article.items():
             sources.append(
-                {"event_id": eid, "article_id": aid, "char_start": r["char_start"], "char_end": r["char_end"], "text": r["text"]}
+                {
+                    "event_id": eid,
+                    "article_id": aid,
+                    "char_start": r["char_start"],
+                    "char_end": r["char_end"],
+                    "text": r["text"],
+                }
             )
-        roles = {(p["party_id"], p["role"]) for r in cl.rows for p in r["parties"] if p["party_id"] in known}
-        event_parties.extend({"event_id": eid, "party_id": pid, "role": role} for pid, role in roles)
+        roles = {
+            (p["party_id"], p["role"])
+            for r in cl.rows
+            for p in r["parties"]
+            if p["party_id"] in known
+        }
+        event_parties.extend(
+            {"event_id": eid, "party_id": pid, "role": role} for pid, role in roles
+        )
 
     events_df = _frame(events, schemas.EVENTS.polars_schema)
     # Two clusters can only share an id if the extractor produced identical keys
@@ -323,7 +369,9 @@ def resolve_events(
         ).sort("event_id", "party_id", "role"),
         "event_map": _frame(
             mapping,
-            pl.Schema({"article_id": pl.String(), "event_index": pl.Int32(), "event_id": pl.String()}),
+            pl.Schema(
+                {"article_id": pl.String(), "event_index": pl.Int32(), "event_id": pl.String()}
+            ),
         ),
     }
 
@@ -342,9 +390,15 @@ def resolve_figures(
     df = mentions.join(event_map, on=["article_id", "event_index"], how="left")
     df = df.with_columns(
         pl.struct("article_id", "char_start", "char_end")
-        .map_elements(lambda s: figure_id(s["article_id"], s["char_start"], s["char_end"]), return_dtype=pl.String)
+        .map_elements(
+            lambda s: figure_id(s["article_id"], s["char_start"], s["char_end"]),
+            return_dtype=pl.String,
+        )
         .alias("figure_id"),
-        pl.when(pl.col("speaker_id").is_in(known)).then(pl.col("speaker_id")).otherwise(None).alias("speaker_id"),
+        pl.when(pl.col("speaker_id").is_in(known))
+        .then(pl.col("speaker_id"))
+        .otherwise(None)
+        .alias("speaker_id"),
     )
     df = df.unique("figure_id", keep="first", maintain_order=True)
     return schemas.conform(df, schemas.FIGURES).sort("article_id", "char_start", "char_end")

@@ -53,7 +53,11 @@ def suite_dict(table: schemas.Table) -> dict:
             "expect_table_columns_to_match_ordered_list",
             column_list=table.column_names + check_column_names(table),
         ),
-        _expectation("expect_table_row_count_to_be_between", min_value=MIN_ROWS.get(table.name, 0), max_value=None),
+        _expectation(
+            "expect_table_row_count_to_be_between",
+            min_value=MIN_ROWS.get(table.name, 0),
+            max_value=None,
+        ),
     ]
     for c in table.columns:
         if not c.nullable:
@@ -61,9 +65,15 @@ def suite_dict(table: schemas.Table) -> dict:
         if c.unique:
             exps.append(_expectation("expect_column_values_to_be_unique", column=c.name))
         if c.allowed is not None:
-            exps.append(_expectation("expect_column_values_to_be_in_set", column=c.name, value_set=list(c.allowed)))
+            exps.append(
+                _expectation(
+                    "expect_column_values_to_be_in_set", column=c.name, value_set=list(c.allowed)
+                )
+            )
         if c.pattern is not None:
-            exps.append(_expectation("expect_column_values_to_match_regex", column=c.name, regex=c.pattern))
+            exps.append(
+                _expectation("expect_column_values_to_match_regex", column=c.name, regex=c.pattern)
+            )
         if c.min_value is not None or c.max_value is not None:
             exps.append(
                 _expectation(
@@ -74,9 +84,19 @@ def suite_dict(table: schemas.Table) -> dict:
                 )
             )
     if len(table.primary_key) > 1:
-        exps.append(_expectation("expect_compound_columns_to_be_unique", column_list=list(table.primary_key)))
+        exps.append(
+            _expectation(
+                "expect_compound_columns_to_be_unique", column_list=list(table.primary_key)
+            )
+        )
     for column, _, _ in table.foreign_keys:
-        exps.append(_expectation("expect_column_values_to_be_in_set", column=fk_check_column(column), value_set=[True]))
+        exps.append(
+            _expectation(
+                "expect_column_values_to_be_in_set",
+                column=fk_check_column(column),
+                value_set=[True],
+            )
+        )
     if table.has_spans:
         exps.append(
             _expectation(
@@ -86,9 +106,13 @@ def suite_dict(table: schemas.Table) -> dict:
                 or_equal=False,
             )
         )
-        exps.append(_expectation("expect_column_values_to_be_in_set", column=SPAN_CHECK, value_set=[True]))
+        exps.append(
+            _expectation("expect_column_values_to_be_in_set", column=SPAN_CHECK, value_set=[True])
+        )
     if "start_date" in table.column_names and "end_date" in table.column_names:
-        exps.append(_expectation("expect_column_values_to_be_in_set", column=DATES_CHECK, value_set=[True]))
+        exps.append(
+            _expectation("expect_column_values_to_be_in_set", column=DATES_CHECK, value_set=[True])
+        )
     return {
         "name": table.name,
         "expectations": exps,
@@ -105,7 +129,9 @@ def write_suites(directory: Path = EXPECTATIONS_DIR) -> list[Path]:
     paths = []
     for table in schemas.TABLES.values():
         path = directory / f"{table.name}.json"
-        path.write_text(json.dumps(suite_dict(table), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        path.write_text(
+            json.dumps(suite_dict(table), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         paths.append(path)
     return paths
 
@@ -133,7 +159,9 @@ def add_check_columns(
     for column, ref_table, ref_column in table.foreign_keys:
         parent = df if ref_table == table.name else related[ref_table]
         keys = parent[ref_column].drop_nulls().unique().to_list()
-        extra.append((pl.col(column).is_null() | pl.col(column).is_in(keys)).alias(fk_check_column(column)))
+        extra.append(
+            (pl.col(column).is_null() | pl.col(column).is_in(keys)).alias(fk_check_column(column))
+        )
     if table.has_spans:
         body_map = bodies or {}
 
@@ -186,7 +214,9 @@ class ValidationReport:
         lines = [f"{self.table}: {len(self.failures)} of {self.n_expectations} expectations failed"]
         for f in self.failures:
             where = f" on {f.column}" if f.column else ""
-            lines.append(f"  - {f.expectation}{where}: {f.unexpected_count} unexpected, e.g. {f.sample[:5]}")
+            lines.append(
+                f"  - {f.expectation}{where}: {f.unexpected_count} unexpected, e.g. {f.sample[:5]}"
+            )
         return "\n".join(lines)
 
 
@@ -231,8 +261,10 @@ def run_suite(suite: dict, df: pl.DataFrame) -> ValidationReport:
         if res.success:
             continue
         kwargs = res.expectation_config.kwargs
-        column = kwargs.get("column") or kwargs.get("column_A") or (
-            ",".join(kwargs["column_list"]) if "column_list" in kwargs else None
+        column = (
+            kwargs.get("column")
+            or kwargs.get("column_A")
+            or (",".join(kwargs["column_list"]) if "column_list" in kwargs else None)
         )
         detail = None
         if res.exception_info and res.exception_info.get("raised_exception"):

@@ -40,7 +40,12 @@ def codebook_tables() -> dict[str, list[tuple[str, str | None, bool]]]:
             continue
         if line.startswith("## "):
             current = None
-        if current is None or not line.startswith("|") or line.startswith("|---") or line.startswith("| field"):
+        if (
+            current is None
+            or not line.startswith("|")
+            or line.startswith("|---")
+            or line.startswith("| field")
+        ):
             continue
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         names = [n.strip() for n in cells[0].split(",")]

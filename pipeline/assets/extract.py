@@ -1,7 +1,5 @@
 """Group `extract`: language processing and per-article extraction (mention grain)."""
 
-from __future__ import annotations
-
 import time
 
 import polars as pl

@@ -1,7 +1,5 @@
 """Group `ingest`: the raw folder read into one frame of articles with their bodies."""
 
-from __future__ import annotations
-
 import polars as pl
 from dagster import AssetExecutionContext, MetadataValue, Output, asset
 
@@ -41,8 +39,14 @@ def article_texts(context: AssetExecutionContext) -> Output[pl.DataFrame]:
         }
         for a in result.articles
     ]
-    df = pl.DataFrame(rows, schema=ARTICLE_TEXTS_SCHEMA) if rows else pl.DataFrame(schema=ARTICLE_TEXTS_SCHEMA)
-    context.log.info(f"read {df.height} articles from {settings.raw_dir}; {len(result.rejected)} rejected")
+    df = (
+        pl.DataFrame(rows, schema=ARTICLE_TEXTS_SCHEMA)
+        if rows
+        else pl.DataFrame(schema=ARTICLE_TEXTS_SCHEMA)
+    )
+    context.log.info(
+        f"read {df.height} articles from {settings.raw_dir}; {len(result.rejected)} rejected"
+    )
     meta = frame_metadata(df.drop("body"))
     meta["raw_dir"] = MetadataValue.path(str(settings.raw_dir))
     meta["n_rejected"] = len(result.rejected)

@@ -1,7 +1,5 @@
 """Group `publish`: validated tables written to Parquet and DuckDB."""
 
-from __future__ import annotations
-
 import polars as pl
 from dagster import AssetExecutionContext, AssetIn, MaterializeResult, MetadataValue, asset
 

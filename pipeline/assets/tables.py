@@ -4,8 +4,6 @@ Each asset here is one published table; its blocking check (see
 `pipeline.checks`) must pass before `warehouse` publishes it.
 """
 
-from __future__ import annotations
-
 import polars as pl
 from dagster import AssetOut, Output, asset, multi_asset
 
@@ -14,7 +12,7 @@ from pipeline.assets.metadata import frame_metadata
 
 
 def _out(table: schemas.Table) -> AssetOut:
-    return AssetOut(description=table.description, metadata={"codebook_table": table.name})
+    return AssetOut(description=table.description, group_name="tables")
 
 
 def _table_output(df: pl.DataFrame, table: schemas.Table) -> Output:
@@ -28,7 +26,6 @@ def articles(article_texts: pl.DataFrame) -> Output[pl.DataFrame]:
 
 
 @multi_asset(
-    group_name="tables",
     outs={"parties": _out(schemas.PARTIES), "party_mentions": _out(schemas.PARTY_MENTIONS)},
 )
 def resolved_parties(party_mention_records: pl.DataFrame):
@@ -40,7 +37,6 @@ def resolved_parties(party_mention_records: pl.DataFrame):
 
 
 @multi_asset(
-    group_name="tables",
     outs={
         "events": _out(schemas.EVENTS),
         "event_sources": _out(schemas.EVENT_SOURCES),
@@ -51,7 +47,9 @@ def resolved_parties(party_mention_records: pl.DataFrame):
         ),
     },
 )
-def resolved_events(event_mentions: pl.DataFrame, article_texts: pl.DataFrame, parties: pl.DataFrame):
+def resolved_events(
+    event_mentions: pl.DataFrame, article_texts: pl.DataFrame, parties: pl.DataFrame
+):
     """Event mentions merged across articles (docs/identity.md): one row per
     real-world event, with one event_sources row per reporting article and the
     roles of the parties in it."""
@@ -59,7 +57,9 @@ def resolved_events(event_mentions: pl.DataFrame, article_texts: pl.DataFrame, p
     yield _table_output(out["events"], schemas.EVENTS)
     yield _table_output(out["event_sources"], schemas.EVENT_SOURCES)
     yield _table_output(out["event_parties"], schemas.EVENT_PARTIES)
-    yield Output(out["event_map"], output_name="event_mention_ids", metadata=frame_metadata(out["event_map"]))
+    yield Output(
+        out["event_map"], output_name="event_mention_ids", metadata=frame_metadata(out["event_map"])
+    )
 
 
 @asset(group_name="tables", description=schemas.FIGURES.description)

@@ -54,8 +54,8 @@ SELECT
     e.locations,
     e.scope,
     e.first_ever,
-    coalesce({_party_names('union')}, []) AS unions,
-    coalesce({_party_names('employer')}, []) AS employers,
+    coalesce({_party_names("union")}, []) AS unions,
+    coalesce({_party_names("employer")}, []) AS employers,
     e.n_sources,
     (
         SELECT list(coalesce(a.url, a.source_path) ORDER BY a.published_date, a.source_path)

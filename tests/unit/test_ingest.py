@@ -29,7 +29,7 @@ def test_article_id_is_prefix_of_sha256_of_body():
 
 def test_front_matter_is_split_and_body_offsets_start_after_it():
     text = "---\nurl: https://example.org/1\npublished: 2024-08-19\ntitle: Nurses strike\n---\nNurses walked out.\n"
-    meta, rest = split_front_matter(text)
+    meta, _ = split_front_matter(text)
     assert meta["url"] == "https://example.org/1"
     article = parse_article("a.txt", text.encode())
     assert article.body == "Nurses walked out."
@@ -55,7 +55,12 @@ def test_front_matter_that_is_not_a_mapping_is_an_error():
 
 def test_front_matter_wins_over_manifest_field_by_field():
     raw = b"---\ntitle: From front matter\n---\nBody.\n"
-    manifest = {"url": "https://m.example/1", "published": "2023-01-02", "publisher": "M", "title": "From manifest"}
+    manifest = {
+        "url": "https://m.example/1",
+        "published": "2023-01-02",
+        "publisher": "M",
+        "title": "From manifest",
+    }
     article = parse_article("x.txt", raw, manifest)
     assert article.title == "From front matter"
     assert article.url == "https://m.example/1"
@@ -80,7 +85,9 @@ def test_no_metadata_leaves_date_unknown():
     assert article.published_date_source == "unknown"
 
 
-@pytest.mark.parametrize("raw,reason", [(b"", "empty"), (b"  \n\t\n", "empty"), (b"ab\x00cd", "binary")])
+@pytest.mark.parametrize(
+    "raw,reason", [(b"", "empty"), (b"  \n\t\n", "empty"), (b"ab\x00cd", "binary")]
+)
 def test_unreadable_files_are_errors(raw, reason):
     with pytest.raises(IngestError, match=reason):
         parse_article("x.txt", raw)
@@ -109,7 +116,9 @@ def test_folder_read_sets_aside_bad_files_and_keeps_the_rest(tmp_path):
 def test_manifest_metadata_reaches_articles_in_subfolders(tmp_path):
     (tmp_path / "rnz").mkdir()
     (tmp_path / "rnz" / "a.txt").write_text("Body.", encoding="utf-8")
-    (tmp_path / "manifest.csv").write_text("file,url,published,publisher,title\nrnz/a.txt,,2024-05-06,RNZ,T\n")
+    (tmp_path / "manifest.csv").write_text(
+        "file,url,published,publisher,title\nrnz/a.txt,,2024-05-06,RNZ,T\n"
+    )
     (article,) = read_raw_folder(tmp_path).articles
     assert article.source_path == "rnz/a.txt"
     assert article.publisher == "RNZ"

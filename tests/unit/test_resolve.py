@@ -5,8 +5,20 @@ import datetime as dt
 import polars as pl
 
 from pipeline import schemas
-from pipeline.extract.records import ArticleExtraction, EventMention, EventParty, FigureMention, PartyMention
-from pipeline.resolve import event_id_for, mention_frames, resolve_events, resolve_figures, resolve_parties
+from pipeline.extract.records import (
+    ArticleExtraction,
+    EventMention,
+    EventParty,
+    FigureMention,
+    PartyMention,
+)
+from pipeline.resolve import (
+    event_id_for,
+    mention_frames,
+    resolve_events,
+    resolve_figures,
+    resolve_parties,
+)
 
 D = dt.date(2025, 3, 4)
 
@@ -18,8 +30,20 @@ def _articles(*pairs) -> pl.DataFrame:
     )
 
 
-def _event(text, start=0, *, status="planned", date=D, unions=(), employers=(), workers=None, etype="strike"):
-    parties = tuple(EventParty(u, "union") for u in unions) + tuple(EventParty(e, "employer") for e in employers)
+def _event(
+    text,
+    start=0,
+    *,
+    status="planned",
+    date=D,
+    unions=(),
+    employers=(),
+    workers=None,
+    etype="strike",
+):
+    parties = tuple(EventParty(u, "union") for u in unions) + tuple(
+        EventParty(e, "employer") for e in employers
+    )
     return EventMention(
         event_type=etype,
         status=status,
@@ -40,9 +64,19 @@ def _resolve(extractions, articles, known=("nzno", "psa", "health-nz")):
 
 
 def test_same_strike_in_two_articles_is_one_event_with_two_sources():
-    a = ArticleExtraction("a_000000000001", events=(_event("Nurses will strike on Tuesday.", unions=("nzno",), employers=("health-nz",)),))
-    b = ArticleExtraction("a_000000000002", events=(_event("Nurses walked out.", status="occurred", unions=("nzno",), workers=3000),))
-    out = _resolve([a, b], _articles(("a_000000000001", dt.date(2025, 3, 1)), ("a_000000000002", D)))
+    a = ArticleExtraction(
+        "a_000000000001",
+        events=(
+            _event("Nurses will strike on Tuesday.", unions=("nzno",), employers=("health-nz",)),
+        ),
+    )
+    b = ArticleExtraction(
+        "a_000000000002",
+        events=(_event("Nurses walked out.", status="occurred", unions=("nzno",), workers=3000),),
+    )
+    out = _resolve(
+        [a, b], _articles(("a_000000000001", dt.date(2025, 3, 1)), ("a_000000000002", D))
+    )
     events = out["events"]
     assert events.height == 1
     row = events.row(0, named=True)
@@ -55,20 +89,32 @@ def test_same_strike_in_two_articles_is_one_event_with_two_sources():
 
 def test_strikes_by_different_unions_on_one_day_stay_apart():
     a = ArticleExtraction("a_000000000001", events=(_event("Nurses strike.", unions=("nzno",)),))
-    b = ArticleExtraction("a_000000000002", events=(_event("PSA members strike.", unions=("psa",)),))
+    b = ArticleExtraction(
+        "a_000000000002", events=(_event("PSA members strike.", unions=("psa",)),)
+    )
     out = _resolve([a, b], _articles(("a_000000000001", D), ("a_000000000002", D)))
     assert out["events"].height == 2
 
 
 def test_undated_mentions_are_not_merged():
-    a = ArticleExtraction("a_000000000001", events=(_event("A vote was held.", date=None, etype="strike_vote"),))
-    b = ArticleExtraction("a_000000000002", events=(_event("A vote was held.", date=None, etype="strike_vote"),))
+    a = ArticleExtraction(
+        "a_000000000001", events=(_event("A vote was held.", date=None, etype="strike_vote"),)
+    )
+    b = ArticleExtraction(
+        "a_000000000002", events=(_event("A vote was held.", date=None, etype="strike_vote"),)
+    )
     out = _resolve([a, b], _articles(("a_000000000001", None), ("a_000000000002", None)))
     assert out["events"].height == 2
 
 
 def test_event_ids_do_not_depend_on_input_order():
-    a = ArticleExtraction("a_000000000001", events=(_event("Nurses strike.", unions=("nzno",)), _event("Vote.", 20, date=None, etype="strike_vote")))
+    a = ArticleExtraction(
+        "a_000000000001",
+        events=(
+            _event("Nurses strike.", unions=("nzno",)),
+            _event("Vote.", 20, date=None, etype="strike_vote"),
+        ),
+    )
     b = ArticleExtraction("a_000000000002", events=(_event("PSA strike.", unions=("psa",)),))
     arts = _articles(("a_000000000001", D), ("a_000000000002", D))
     first = _resolve([a, b], arts)
@@ -79,12 +125,30 @@ def test_event_ids_do_not_depend_on_input_order():
 
 def test_parties_merge_aliases_and_count_articles():
     mentions = [
-        ArticleExtraction("a_000000000001", parties=(PartyMention("health-nz", "Health New Zealand", "government_agency", 0, 12, "Te Whatu Ora"),)),
+        ArticleExtraction(
+            "a_000000000001",
+            parties=(
+                PartyMention(
+                    "health-nz", "Health New Zealand", "government_agency", 0, 12, "Te Whatu Ora"
+                ),
+            ),
+        ),
         ArticleExtraction(
             "a_000000000002",
             parties=(
-                PartyMention("health-nz", "Health New Zealand", "government_agency", 5, 14, "Health NZ"),
-                PartyMention("jane-doe", "Jane Doe", "person", 20, 28, "Jane Doe", affiliation_id="health-nz", title="chief executive"),
+                PartyMention(
+                    "health-nz", "Health New Zealand", "government_agency", 5, 14, "Health NZ"
+                ),
+                PartyMention(
+                    "jane-doe",
+                    "Jane Doe",
+                    "person",
+                    20,
+                    28,
+                    "Jane Doe",
+                    affiliation_id="health-nz",
+                    title="chief executive",
+                ),
                 PartyMention("jane-doe", "Jane Doe", "person", 40, 43, "Doe"),
             ),
         ),
@@ -104,7 +168,19 @@ def test_figures_link_to_merged_events_and_drop_unknown_speakers():
         "a_000000000001",
         events=(_event("About 300 nurses will strike.", unions=("nzno",)),),
         figures=(
-            FigureMention(0, 9, "About 300", 300, "people", "approximately", "workers_involved", "nurses", "About 300 nurses will strike.", speaker_id="nobody-known", event_index=0),
+            FigureMention(
+                0,
+                9,
+                "About 300",
+                300,
+                "people",
+                "approximately",
+                "workers_involved",
+                "nurses",
+                "About 300 nurses will strike.",
+                speaker_id="nobody-known",
+                event_index=0,
+            ),
         ),
     )
     frames = mention_frames([ex])

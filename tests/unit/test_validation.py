@@ -58,7 +58,15 @@ def _events(**overrides) -> pl.DataFrame:
 
 def _sources(text=BODY, start=0) -> pl.DataFrame:
     return schemas.frame_from_rows(
-        [{"event_id": "e_0123456789ab", "article_id": "a_0123456789ab", "char_start": start, "char_end": start + len(text), "text": text}],
+        [
+            {
+                "event_id": "e_0123456789ab",
+                "article_id": "a_0123456789ab",
+                "char_start": start,
+                "char_end": start + len(text),
+                "text": text,
+            }
+        ],
         schemas.EVENT_SOURCES,
     )
 
@@ -73,7 +81,9 @@ def _failed(report) -> set[tuple[str, str | None]]:
 def test_valid_tables_pass():
     assert validate_table("articles", _articles()).success
     assert validate_table("events", _events()).success
-    report = validate_table("event_sources", _sources(), {"events": _events(), "articles": _articles()}, BODIES)
+    report = validate_table(
+        "event_sources", _sources(), {"events": _events(), "articles": _articles()}, BODIES
+    )
     assert report.success, report.describe()
 
 
@@ -81,7 +91,9 @@ def test_duplicate_event_id_fails_with_sample():
     events = pl.concat([_events(), _events(event_type="rally")])
     report = validate_table("events", events)
     assert not report.success
-    (failure,) = [f for f in report.failures if f.expectation == "expect_column_values_to_be_unique"]
+    (failure,) = [
+        f for f in report.failures if f.expectation == "expect_column_values_to_be_unique"
+    ]
     assert failure.column == "event_id"
     assert "e_0123456789ab" in failure.sample
 
@@ -98,14 +110,20 @@ def test_end_before_start_fails():
 
 def test_span_that_does_not_match_body_fails():
     report = validate_table(
-        "event_sources", _sources(text="Nurses at Hutt", start=1), {"events": _events(), "articles": _articles()}, BODIES
+        "event_sources",
+        _sources(text="Nurses at Hutt", start=1),
+        {"events": _events(), "articles": _articles()},
+        BODIES,
     )
     assert ("expect_column_values_to_be_in_set", "_check_span_matches_body") in _failed(report)
 
 
 def test_dangling_foreign_key_fails():
     report = validate_table(
-        "event_sources", _sources(), {"events": _events(event_id="e_ffffffffffff"), "articles": _articles()}, BODIES
+        "event_sources",
+        _sources(),
+        {"events": _events(event_id="e_ffffffffffff"), "articles": _articles()},
+        BODIES,
     )
     assert ("expect_column_values_to_be_in_set", "_check_event_id_exists") in _failed(report)
 
