@@ -8,12 +8,17 @@ UV := $(PYTHON) -m uv
 VENV_PY := .venv/bin/python
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help setup dataset test test-fast ui expectations lint
+# `make eval EVAL_RAW=folder EVAL_GOLD=file.json` scores extraction on any folder with a gold file.
+EVAL_RAW ?= ../shared/seeds
+EVAL_GOLD ?= ../shared/gold/seeds.json
+
+.PHONY: help setup dataset test test-fast ui expectations lint eval
 
 help:
 	@echo "make dataset       install everything (uv.lock) and build the dataset from raw/ into warehouse/"
 	@echo "make test          run the test suite"
 	@echo "make ui            start the Dagster UI on http://127.0.0.1:3000"
+	@echo "make eval          score extraction: EVAL_RAW=folder EVAL_GOLD=gold.json (default: the seeds)"
 	@echo "make expectations  regenerate expectations/*.json from pipeline/schemas.py"
 	@echo "make lint          ruff"
 
@@ -39,3 +44,6 @@ expectations: setup
 lint: setup
 	$(VENV_PY) -m ruff check pipeline tests
 	$(VENV_PY) -m ruff format --check pipeline tests
+
+eval: setup
+	$(VENV_PY) -m pipeline eval --raw "$(EVAL_RAW)" --gold "$(EVAL_GOLD)"

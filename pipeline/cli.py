@@ -2,12 +2,14 @@
 
 - `build`: materialise every asset (and run every check) into the warehouse.
 - `ui`: start the Dagster UI on 127.0.0.1 against the same instance.
+- `eval`: score extraction against a gold file (see `pipeline.evaluate`).
 - `expectations`: regenerate `expectations/*.json` from `pipeline/schemas.py`.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 
@@ -81,6 +83,18 @@ def expectations() -> int:
     return 0
 
 
+def evaluate(raw: str, gold: str, output: str | None, verbose: bool) -> int:
+    from pathlib import Path
+
+    from pipeline.evaluate import evaluate as run_evaluation
+
+    result = run_evaluation(Path(raw), Path(gold), get_settings().spacy_model)
+    print(result.report(verbose=verbose))
+    if output:
+        Path(output).write_text(json.dumps(result.as_dict(), indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -89,9 +103,16 @@ def main(argv: list[str] | None = None) -> int:
     ui_parser.add_argument("--host", default="127.0.0.1")
     ui_parser.add_argument("--port", type=int, default=3000)
     sub.add_parser("expectations", help="regenerate expectations/*.json from the schema")
+    eval_parser = sub.add_parser("eval", help="score extraction against a gold file")
+    eval_parser.add_argument("--raw", required=True, help="folder of articles (as raw/)")
+    eval_parser.add_argument("--gold", required=True, help="gold file in the format of seeds.json")
+    eval_parser.add_argument("--output", help="also write the scores as JSON here")
+    eval_parser.add_argument("-v", "--verbose", action="store_true", help="list every difference")
     args = parser.parse_args(argv)
     if args.command == "build":
         return build()
     if args.command == "ui":
         return ui(args.host, args.port)
+    if args.command == "eval":
+        return evaluate(args.raw, args.gold, args.output, args.verbose)
     return expectations()

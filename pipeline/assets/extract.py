@@ -6,10 +6,7 @@ import polars as pl
 from dagster import AssetExecutionContext, AssetOut, Output, multi_asset
 
 from pipeline.assets.metadata import frame_metadata
-from pipeline.extract import extract_articles
-from pipeline.extract.nlp import build_nlp
-from pipeline.extract.records import ArticleInput
-from pipeline.resolve import mention_frames
+from pipeline.build import extract_mentions
 from pipeline.settings import get_settings
 
 
@@ -32,20 +29,13 @@ def extractions(context: AssetExecutionContext, article_texts: pl.DataFrame):
     """Runs the spaCy pipeline (statistical model plus rule components and the
     curated organisation list) over every article body and extracts events,
     parties and figures. Pure extraction lives in `pipeline.extract`."""
-    settings = get_settings()
-    nlp = build_nlp(settings.spacy_model)
-    inputs = [
-        ArticleInput(article_id=r["article_id"], body=r["body"], published_date=r["published_date"])
-        for r in article_texts.select("article_id", "body", "published_date").iter_rows(named=True)
-    ]
     started = time.perf_counter()
-    records = list(extract_articles(inputs, nlp=nlp))
+    frames = extract_mentions(article_texts, get_settings().spacy_model)
     elapsed = max(time.perf_counter() - started, 1e-9)
     n_words = int(article_texts["n_words"].sum() or 0)
     context.log.info(
-        f"extracted {len(records)} articles ({n_words} words) in {elapsed:.1f}s: "
-        f"{len(records) / elapsed:.1f} articles/s, {n_words / elapsed:.0f} words/s"
+        f"extracted {article_texts.height} articles ({n_words} words) in {elapsed:.1f}s: "
+        f"{article_texts.height / elapsed:.1f} articles/s, {n_words / elapsed:.0f} words/s"
     )
-    frames = mention_frames(records)
     for name, df in frames.items():
         yield Output(df, output_name=name, metadata=frame_metadata(df))

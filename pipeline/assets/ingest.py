@@ -3,12 +3,10 @@
 import polars as pl
 from dagster import AssetExecutionContext, MetadataValue, Output, asset
 
-from pipeline import schemas
 from pipeline.assets.metadata import frame_metadata
+from pipeline.build import article_texts_frame
 from pipeline.ingest import read_raw_folder
 from pipeline.settings import get_settings
-
-ARTICLE_TEXTS_SCHEMA = pl.Schema({**schemas.ARTICLES.polars_schema, "body": pl.String()})
 
 
 @asset(group_name="ingest", compute_kind="python")
@@ -23,27 +21,7 @@ def article_texts(context: AssetExecutionContext) -> Output[pl.DataFrame]:
         context.log.warning(f"rejected {path}: {reason}")
     for warning in result.warnings:
         context.log.warning(warning)
-    rows = [
-        {
-            "article_id": a.article_id,
-            "source_path": a.source_path,
-            "url": a.url,
-            "publisher": a.publisher,
-            "title": a.title,
-            "published_date": a.published_date,
-            "published_date_source": a.published_date_source,
-            "n_chars": a.n_chars,
-            "n_words": a.n_words,
-            "body_sha256": a.body_sha256,
-            "body": a.body,
-        }
-        for a in result.articles
-    ]
-    df = (
-        pl.DataFrame(rows, schema=ARTICLE_TEXTS_SCHEMA)
-        if rows
-        else pl.DataFrame(schema=ARTICLE_TEXTS_SCHEMA)
-    )
+    df = article_texts_frame(result)
     context.log.info(
         f"read {df.height} articles from {settings.raw_dir}; {len(result.rejected)} rejected"
     )
