@@ -1,0 +1,115 @@
+"""Pure extraction: article text in, per-article records out.
+
+Public API:
+- `extract_article(doc, article)`: one parsed article -> ArticleExtraction.
+- `extract_articles(articles, nlp=None, n_process=1, batch_size=32)`: runs
+  `nlp.pipe` and `extract_article`, in input order.
+
+Never imports dagster or polars. Every function is deterministic and never
+raises on odd text: worst case an article yields fewer records.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.extract.context import sentences
+from pipeline.extract.events import STRIKE_FAMILY, extract_events
+from pipeline.extract.figures import extract_figures
+from pipeline.extract.nlp import build_nlp
+from pipeline.extract.parties import extract_parties, speakers
+from pipeline.extract.records import ArticleExtraction, ArticleInput, EventMention, FigureMention
+from pipeline.extract.refdata import load_refdata
+
+__all__ = ["build_nlp", "extract_article", "extract_articles"]
+
+log = logging.getLogger(__name__)
+
+# Which event types a measure describes, when the figure's sentence does not
+# itself mention an event.
+_MEASURE_EVENT_TYPES = {
+    "workers_involved": STRIKE_FAMILY | {"other_action"},
+    "workers_share": STRIKE_FAMILY | {"other_action"},
+    "staff_share": STRIKE_FAMILY,
+    "strike_duration": STRIKE_FAMILY | {"other_action"},
+    "hours_withdrawn": STRIKE_FAMILY,
+    "patients_affected": STRIKE_FAMILY,
+    "vote_in_favour": {"strike_vote"},
+    "vote_turnout": {"strike_vote"},
+    "pay_offer": {"offer"},
+    "lump_sum": {"offer", "settlement"},
+}
+
+
+def _event_index(fig: FigureMention, sent_index: int, events: list[EventMention],
+                 event_sents: list[frozenset[int]]) -> int | None:  # fmt: skip
+    types = _MEASURE_EVENT_TYPES.get(fig.measure)
+    if types is None:
+        return None
+    in_sentence = [i for i, ss in enumerate(event_sents) if sent_index in ss]
+    fitting = [i for i in in_sentence if events[i].event_type in types]
+    if fitting:
+        return fitting[0]
+    # the figure re-describes the article's (nearest earlier) event of that kind
+    candidates = [i for i, ev in enumerate(events) if ev.event_type in types]
+    earlier = [i for i in candidates if min(event_sents[i]) <= sent_index]
+    if earlier:
+        return earlier[0] if events[earlier[0]].event_type in STRIKE_FAMILY else earlier[-1]
+    return candidates[0] if candidates else None
+
+
+def extract_article(doc: Doc, article: ArticleInput) -> ArticleExtraction:
+    """All parties, events and figures of one parsed article."""
+    try:
+        return _extract(doc, article)
+    except Exception:  # never let one odd article stop a run: log it with its id
+        log.exception("extraction failed for article %s", article.article_id)
+        return ArticleExtraction(article_id=article.article_id)
+
+
+def _extract(doc: Doc, article: ArticleInput) -> ArticleExtraction:
+    ref = load_refdata()
+    sents = sentences(doc)
+    parties = extract_parties(doc, sents, ref)
+    spk = speakers(doc, sents, parties)
+    figures = extract_figures(doc, sents, ref, spk)
+    events, event_sents = extract_events(doc, sents, article.published_date, ref, parties, spk, figures)
+    sent_of = {}
+    for se in sents:
+        sent_of[se.start] = se.index
+    starts = sorted(sent_of)
+    linked = []
+    for f in figures:
+        si = _sentence_at(starts, sent_of, f.char_start)
+        linked.append(dataclasses.replace(f, event_index=_event_index(f, si, events, event_sents)))
+    return ArticleExtraction(
+        article_id=article.article_id,
+        parties=tuple(parties),
+        events=tuple(events),
+        figures=tuple(linked),
+    )
+
+
+def _sentence_at(starts: list[int], sent_of: dict[int, int], pos: int) -> int:
+    import bisect
+
+    i = bisect.bisect_right(starts, pos) - 1
+    return sent_of[starts[i]] if i >= 0 else -1
+
+
+def extract_articles(
+    articles: Iterable[ArticleInput],
+    nlp: Language | None = None,
+    n_process: int = 1,
+    batch_size: int = 32,
+) -> Iterator[ArticleExtraction]:
+    """Parse and extract many articles, yielding results in input order."""
+    nlp = nlp or build_nlp()
+    pairs = ((a.body or "", a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, n_process=n_process, batch_size=batch_size):
+        yield extract_article(doc, article)

@@ -1,0 +1,613 @@
+"""Events: detecting, typing, dating and linking the industrial-action events
+an article reports.
+
+What belongs here: sentence-by-sentence trigger detection (lexicon in
+`data/event_triggers.yaml`, matched by the `ia_triggers` component), tense and
+status, which date expressions belong to which trigger (dependency parse),
+coreference inside the article (a re-mention joins the event it re-describes),
+and the event attributes (type over all its sentences, occupation, sector,
+locations, scope, first_ever, parties with roles).
+What does not: date arithmetic (dates.py), numbers (figures.py), names
+(parties.py), merging across articles (pipeline.resolve).
+
+Rules worth knowing (documented here because the codebook is silent):
+- A mention with its own day joins an event of the same family (strike and
+  partial_strike are one family) whose date agrees (a week or month containing
+  the day agrees); otherwise it is a new event. A mention with no day joins
+  the nearest event of its family, else starts one — except negotiations,
+  which are background unless dated ("after 19 months of negotiations").
+- An offer with no date only starts an event when something is done with it
+  (made, put, rejected, accepted...), not "improve on its current offer".
+- Scope: `national` when the text says so (nationwide, across the country),
+  when places in three or more regions are named, or when no place is named
+  and a curated (national) union or employer is party; `local` for places in
+  one region that are towns/cities; `regional` otherwise with places; else
+  `unknown`.
+- Funders are attached to the article's first strike-family event only; a
+  rally with no date of its own takes the date of the article's strike when
+  their tenses agree (rallies are held during strikes).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.extract import dates as D
+from pipeline.extract.context import Sentence
+from pipeline.extract.nlp import PLACES_KEY, TRIGGERS_KEY, find_places, find_triggers
+from pipeline.extract.records import EventMention, EventParty, FigureMention, PartyMention
+from pipeline.extract.refdata import Occupation, RefData
+
+STRIKE_FAMILY = {"strike", "partial_strike"}
+ACTION_TYPES = {"strike", "partial_strike", "other_action", "rally"}
+NEGATABLE = {"settlement", "negotiation", "offer", "strike_notice", "strike_vote"}
+OFFER_ACTION_VERBS = {"make", "put", "reject", "accept", "table", "present", "receive", "vote", "turn",
+                      "consider", "tabled", "send", "submit", "decline", "ratify", "improve"}  # fmt: skip
+FUTURE_VERBS = {"set", "due", "plan", "expect", "intend", "threaten", "go", "schedule", "poise", "prepare"}
+CANCEL_VERBS = {"cancel", "avert", "postpone", "suspend", "scrap", "defer", "rescind", "withdraw", "lift", "drop"}
+
+
+def _family(event_type: str) -> str:
+    return "strike" if event_type in STRIKE_FAMILY else event_type
+
+
+# --------------------------------------------------------------------------
+# Mentions
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class _Mention:
+    event_type: str
+    sentence: Sentence
+    trigger: Span
+    tense: str | None
+    status: str
+    window: D.DateSpec | None
+    day_key: str | None  # resolved date (or day words) that identify the occurrence
+    continuation: bool = False
+
+
+@dataclass
+class _Event:
+    event_type: str
+    status: str
+    spec: D.DateSpec
+    mentions: list[_Mention] = field(default_factory=list)
+    day_key: str | None = None
+
+    @property
+    def first(self) -> _Mention:
+        """The mention that states the event: the one it was created from."""
+        return self.mentions[0]
+
+
+def _anchor_tokens(trigger: Span) -> list[Token]:
+    """The trigger's root and the verbs it hangs from, up to its clause verb."""
+    tok = trigger.root
+    chain = [tok]
+    steps = 0
+    while tok.head.i != tok.i and steps < 4 and tok.pos_ not in ("VERB", "AUX"):
+        tok = tok.head
+        chain.append(tok)
+        steps += 1
+    return chain
+
+
+def _clause_verb(trigger: Span) -> Token:
+    chain = _anchor_tokens(trigger)
+    return next((t for t in chain if t.pos_ in ("VERB", "AUX")), chain[-1])
+
+
+def tense_of(trigger: Span) -> str | None:
+    """future / past / present / None, from the trigger's clause verb and the
+    verbs it depends on ("is set to continue", "was able to put")."""
+    verb = _clause_verb(trigger)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    tok = verb
+    for _ in range(4):
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        aux_l = {a.lower_ for a in auxes}
+        if aux_l & {"will", "'ll", "shall", "wo", "would", "'d"}:
+            return "future"
+        if tok.lemma_.lower() in FUTURE_VERBS and any(c.dep_ == "xcomp" for c in tok.children) and tok is not verb:
+            return "future" if not ({"was", "were", "had"} & aux_l) and tok.tag_ != "VBD" else "past"
+        if tok.lemma_.lower() in ("set", "due", "schedule", "plan") and tok.tag_ in ("VBN", "JJ", "VBD") and (aux_l & {"is", "are", "'s", "'re", "be"}):
+            return "future"
+        if any(a.tag_ == "VBD" or a.lower_ in ("had", "has", "have", "'ve") for a in auxes):
+            if tok.tag_ == "VBG" and not any(a.tag_ == "VBD" for a in auxes):
+                return "past"  # "have been negotiating"
+            return "past"
+        if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and not aux_l):
+            return "past"
+        if tok.tag_ == "VBG" and aux_l & {"is", "are", "am", "'s", "'re"}:
+            return "present"
+        if tok.tag_ in ("VBZ", "VBP") or aux_l & {"is", "are", "am"}:
+            return "present"
+        if tok.dep_ in ("xcomp", "acomp", "advcl", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        break
+    return None
+
+
+def _is_negated(trigger: Span) -> bool:
+    for tok in _anchor_tokens(trigger):
+        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in tok.children):
+            # "not due to meet again until 29 August" still schedules a meeting
+            return not any(c.lower_ == "until" for c in tok.subtree)
+        if tok.lemma_.lower() in ("fail", "refuse") and tok is not trigger.root:
+            return True
+    head = trigger.root.head
+    for _ in range(3):
+        if head.lemma_.lower() in ("fail", "refuse", "point") or any(c.lower_ == "no" for c in head.children if c.dep_ == "det"):
+            return head.lemma_.lower() in ("fail", "refuse") or any(c.lower_ == "no" for c in head.children)
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return False
+
+
+def _is_cancelled(trigger: Span, sentence: Sentence, cues) -> bool:
+    for tok in _anchor_tokens(trigger) + [c for c in trigger.root.children]:
+        lem = tok.lemma_.lower()
+        if lem in CANCEL_VERBS and (lem != "avert" or tok.tag_ in ("VBD", "VBN")):
+            return True
+        if lem == "call" and any(c.lower_ == "off" for c in tok.children):
+            return True
+        if lem in ("cancel", "postpone", "suspend") or tok.lower_ in ("cancelled", "canceled", "postponed", "suspended", "averted"):
+            return True
+    return False
+
+
+def _status(tense: str | None, day: dt.date | None, published: dt.date | None, has_day_words: bool = False) -> str:
+    """Status from tense, else from the date against the publication date.
+    Present tense with a day we cannot place ("are striking on Tuesday" with no
+    publication date) may be today or a future day: unknown."""
+    if tense == "future":
+        return "planned"
+    if tense == "past":
+        return "occurred"
+    if day is not None and published is not None:
+        if day > published:
+            return "planned"
+        if day < published:
+            return "occurred"
+        return "ongoing"
+    if tense == "present" and not has_day_words:
+        return "ongoing"
+    return "unknown"
+
+
+def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData) -> list[Span]:
+    """Non-overlapping triggers of one sentence, highest priority first, that
+    pass their type's requirements."""
+    by_type = {t.event_type: t for t in ref.triggers.types}
+    lemmas = {t._.ia_lemma for t in sentence.span}
+    cands = []
+    for tr in triggers:
+        spec = by_type.get(tr.label_)
+        if spec is None:
+            continue
+        if spec.requires_any and not (spec.requires_any & lemmas):
+            continue
+        nxt = tr.doc[tr.end]._.ia_lemma if tr.end < len(tr.doc) else ""
+        if nxt in spec.exclude_after and not (tr.end < sentence.span.end and tr.doc[tr.end].is_punct):
+            continue
+        cands.append((spec.priority, len(tr), tr))
+    cands.sort(key=lambda c: (-c[0], -c[1], c[2].start))
+    chosen: list[Span] = []
+    for _, _, tr in cands:
+        if all(tr.end <= c.start or tr.start >= c.end for c in chosen):
+            chosen.append(tr)
+    # a strike named inside a vote or notice ("voted in favour of strike action")
+    # is that milestone's object, not a strike mention of its own
+    milestones = [c for c in chosen if c.label_ in ("strike_vote", "strike_notice")]
+    chosen = [
+        c for c in chosen
+        if not (c.label_ in STRIKE_FAMILY and any(0 <= c.start - m.end <= 4 or m.root in c.root.ancestors for m in milestones))
+    ]  # fmt: skip
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _assign_temporals(sentence: Sentence, triggers: list[Span], items: list[D.Temporal]) -> dict[int, list[D.Temporal]]:
+    """Which trigger (index) each temporal expression belongs to."""
+    out: dict[int, list[D.Temporal]] = {i: [] for i in range(len(triggers))}
+    if not triggers:
+        return out
+    types = {t.label_ for t in triggers}
+    anchors = [{a.i for a in _anchor_tokens(t)} | {t.root.i} for t in triggers]
+    doc = sentence.span.doc
+    for it in items:
+        span = doc.char_span(sentence.start + it.start, sentence.start + it.end, alignment_mode="expand")
+        choice = None
+        if span is not None and len({_family(t) for t in types}) > 1:
+            for anc in [span.root, *span.root.ancestors]:
+                hits = [i for i, a in enumerate(anchors) if anc.i in a]
+                if hits:
+                    choice = hits[0]
+                    break
+        if choice is None:
+            # nearest trigger before the expression, else the first one
+            before = [i for i, t in enumerate(triggers) if t.start_char - sentence.start <= it.start]
+            choice = before[-1] if before else 0
+            if len({_family(t) for t in types}) == 1:
+                choice = 0
+        out[choice].append(it)
+    return out
+
+
+def _day_key(spec: D.DateSpec, sentence_text: str) -> str | None:
+    if spec.start_day is not None:
+        return spec.start_day.isoformat()
+    # unresolved (no publication date): the day as written tells occurrences
+    # apart; coarser relative words ("this week") do not
+    return spec.day_words
+
+
+def find_mentions(doc: Doc, sents: list[Sentence], published: dt.date | None, ref: RefData) -> list[_Mention]:
+    all_triggers = list(doc.spans[TRIGGERS_KEY]) if TRIGGERS_KEY in doc.spans else find_triggers(doc)
+    by_sent: dict[int, list[Span]] = {}
+    tok_sent = {}
+    for se in sents:
+        for i in range(se.span.start, se.span.end):
+            tok_sent[i] = se.index
+    for tr in all_triggers:
+        si = tok_sent.get(tr.start)
+        if si is not None and tok_sent.get(tr.end - 1) == si:
+            by_sent.setdefault(si, []).append(tr)
+    continuation = ref.triggers.continuation_cues
+    mentions: list[_Mention] = []
+    for se in sents:
+        trs = _select_triggers(se, by_sent.get(se.index, []), ref)
+        if not trs:
+            continue
+        # one mention per type per sentence: keep the first trigger of each family
+        firsts: list[Span] = []
+        for tr in trs:
+            if not any(_family(f.label_) == _family(tr.label_) for f in firsts):
+                firsts.append(tr)
+        items = D.find_temporals(se.text)
+        assigned = _assign_temporals(se, firsts, items)
+        for i, tr in enumerate(firsts):
+            etype = tr.label_
+            if etype in NEGATABLE and _is_negated(tr):
+                continue
+            tense = tense_of(tr)
+            its = assigned.get(i, [])
+            # durations only describe actions
+            if etype not in ACTION_TYPES:
+                its = [t for t in its if t.kind != "duration"]
+            windows = D.build_windows(se.text, its, published, tense, continuation) or [D.DateSpec()]
+            cancelled = _is_cancelled(tr, se, ref.triggers.cancel_cues)
+            for w_i, w in enumerate(windows):
+                day = w.start_day
+                status = "cancelled" if cancelled else _status(tense, day, published, w.has_day_words)
+                cont = w_i > 0 or bool(
+                    {t.lower_ for t in tr.root.children} & continuation
+                    or {t.lower_ for t in se.span} & {"continue", "continues", "resume", "resumes", "next", "another", "further", "again"}
+                )
+                mentions.append(_Mention(etype, se, tr, tense, status, w, _day_key(w, se.text), (cont and w_i > 0) or cont))
+    return mentions
+
+
+# --------------------------------------------------------------------------
+# Coreference inside the article
+# --------------------------------------------------------------------------
+
+
+def _dates_agree(a: D.DateSpec, b: D.DateSpec) -> bool:
+    if a.start_day is None or b.start_day is None:
+        return False
+    if a.start_day == b.start_day:
+        return True
+    coarse, fine = (a, b) if D.PRECISION_RANK[a.start_precision] < D.PRECISION_RANK[b.start_precision] else (b, a)
+    if coarse.start_precision == "week":
+        return 0 <= (fine.start_day - coarse.start_day).days < 7
+    if coarse.start_precision == "month":
+        return (fine.start_day.year, fine.start_day.month) == (coarse.start_day.year, coarse.start_day.month)
+    if coarse.start_precision == "year":
+        return fine.start_day.year == coarse.start_day.year
+    return False
+
+
+def _offer_is_acted_on(m: _Mention) -> bool:
+    verb = _clause_verb(m.trigger)
+    lem = verb.lemma_.lower()
+    if m.trigger.root.pos_ == "VERB":
+        return True
+    return lem in OFFER_ACTION_VERBS and lem != "improve"
+
+
+def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
+    needs_date = {t.event_type for t in ref.triggers.types if t.needs_date}
+    events: list[_Event] = []
+    dated = [m for m in mentions if m.day_key is not None]
+    undated = [m for m in mentions if m.day_key is None]
+    for m in dated:
+        fam = _family(m.event_type)
+        match = None
+        for ev in events:
+            if _family(ev.event_type) != fam:
+                continue
+            if ev.day_key == m.day_key or (m.window and _dates_agree(ev.spec, m.window)):
+                match = ev
+                break
+        if match is None:
+            events.append(_Event(m.event_type, m.status, m.window or D.DateSpec(), [m], m.day_key))
+        else:
+            _absorb(match, m)
+    for m in undated:
+        fam = _family(m.event_type)
+        same = [ev for ev in events if _family(ev.event_type) == fam]
+        if same and m.event_type not in needs_date:
+            before = [ev for ev in same if ev.first.sentence.index <= m.sentence.index]
+            target = max(before, key=lambda e: e.first.sentence.index) if before else min(same, key=lambda e: e.first.sentence.index)
+            # a strike with the same words as the first one ("the strike") is the first one
+            if fam == "strike" and not m.continuation:
+                target = min(same, key=lambda e: e.first.sentence.index) if not before else before[0]
+            _absorb(target, m)
+            continue
+        if m.event_type in needs_date:
+            continue
+        if m.event_type == "offer" and not _offer_is_acted_on(m):
+            continue
+        if m.event_type == "settlement" and m.status not in ("occurred", "ongoing", "planned"):
+            continue
+        events.append(_Event(m.event_type, m.status, m.window or D.DateSpec(), [m], None))
+    events.sort(key=lambda e: (e.first.sentence.index, e.first.trigger.start))
+    return events
+
+
+def _absorb(ev: _Event, m: _Mention) -> None:
+    ev.mentions.append(m)
+    if m.window is not None:
+        ev.spec = D.merge_specs(ev.spec, m.window)
+    if m.event_type == "partial_strike":
+        ev.event_type = "partial_strike"
+    if m.status == "cancelled":
+        ev.status = "cancelled"
+    elif ev.status == "unknown":
+        ev.status = m.status
+
+
+# --------------------------------------------------------------------------
+# Attributes
+# --------------------------------------------------------------------------
+
+
+def _phrase_in(tokens: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    for i in range(len(tokens) - n + 1):
+        if all(p == "*" or p == tokens[i + j] for j, p in enumerate(phrase)):
+            return True
+    return False
+
+
+def _first_ever(ev: _Event, ref: RefData) -> bool | None:
+    if ev.event_type not in ACTION_TYPES:
+        return None
+    for m in ev.mentions:
+        toks = [t.lower_ for t in m.sentence.span]
+        if any(_phrase_in(toks, p) for p in ref.triggers.first_ever_phrases):
+            return True
+    return None
+
+
+@lru_cache(maxsize=4)
+def _occupation_rx(variants: tuple[tuple[str, Occupation], ...]) -> re.Pattern[str] | None:
+    # longest variants first, so "junior doctors" wins over "doctors" at one position
+    forms = [re.escape(v) for v, occ in variants if occ.sector is not None]
+    return re.compile(rf"\b(?:{'|'.join(forms)})\b") if forms else None
+
+
+def _occupation(texts: list[str], ref: RefData) -> Occupation | None:
+    """The first occupation named in the first text that names one."""
+    rx = _occupation_rx(ref.occupation_variants)
+    if rx is None:
+        return None
+    lookup = dict(ref.occupation_variants)
+    for text in texts:
+        m = rx.search(text.lower())
+        if m:
+            return lookup[m.group(0)]
+    return None
+
+
+def _locations(doc: Doc, ev: _Event, places: list[Span], ref: RefData) -> list[str]:
+    out: list[str] = []
+    for m in ev.mentions:
+        for p in places:
+            if m.sentence.start <= p.start_char < m.sentence.end:
+                place = ref.place_by_alias.get(p.text)
+                if place is None or place.kind == "country":
+                    continue
+                if p.text not in out:
+                    out.append(p.text)
+    return out
+
+
+def _overseas_sentences(doc: Doc, sents: list[Sentence], ref: RefData) -> set[int]:
+    """Indexes of sentences naming a place outside New Zealand (one pass over doc.ents)."""
+    overseas = ref.lexicon.overseas_places
+    starts = [se.start for se in sents]
+    out: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "NORP") and ent.text in overseas:
+            i = bisect.bisect_right(starts, ent.start_char) - 1
+            if i >= 0:
+                out.add(sents[i].index)
+    return out
+
+
+def _is_overseas(ev: _Event, overseas_sents: set[int]) -> bool:
+    return any(m.sentence.index in overseas_sents for m in ev.mentions)
+
+
+def _scope(ev: _Event, locations: list[str], has_curated_side: bool, ref: RefData) -> str:
+    text = " ".join(m.sentence.text for m in ev.mentions).lower()
+    if any(p.lower() in text for p in ref.triggers.national_phrases):
+        return "national"
+    if locations:
+        places = [ref.place_by_alias[name] for name in locations if name in ref.place_by_alias]
+        regions = {p.region or p.name for p in places}
+        if len(regions) >= 3:
+            return "national"
+        if len(regions) == 1 and all(p.kind != "region" for p in places):
+            return "local"
+        return "regional"
+    return "national" if has_curated_side else "unknown"
+
+
+@dataclass
+class _Dispute:
+    unions: list[str]
+    employers: list[str]
+    funders: list[str]
+
+
+def _dispute(parties: list[PartyMention], sents: list[Sentence], event_sents: set[int], ref: RefData) -> _Dispute:
+    """The article's sides: unions, employers and funders (in order of first mention)."""
+    cues = ref.triggers.funder_cues
+    funder_sents = {se.index for se in sents if {t._.ia_lemma for t in se.span} & cues}
+    starts = [se.start for se in sents]
+    unions: list[str] = []
+    employers: list[str] = []
+    agencies: list[str] = []
+    funders: list[str] = []
+    background_employers: list[str] = []
+    for pm in parties:
+        pos = bisect.bisect_right(starts, pm.char_start) - 1
+        si = sents[pos].index if pos >= 0 and pm.char_start < sents[pos].end else None
+        if pm.party_type == "union" and pm.party_id not in unions:
+            unions.append(pm.party_id)
+        elif pm.party_type == "employer":
+            # an employer only named outside the event sentences (e.g. in a
+            # funding sentence) is not this dispute's employer unless no other is
+            target = employers if si in event_sents else background_employers
+            if pm.party_id not in target:
+                target.append(pm.party_id)
+        elif pm.party_type in ("government_agency", "other") and si is not None:
+            if si in funder_sents and pm.party_type == "government_agency":
+                if pm.party_id not in funders:
+                    funders.append(pm.party_id)
+            elif pm.party_id not in agencies and (pm.party_type == "government_agency" or si in event_sents):
+                agencies.append(pm.party_id)
+    if not employers:
+        employers = background_employers[:1]
+    if not employers:
+        employers = [a for a in agencies if a not in funders and ref.organisations.get(a) is not None] or \
+            [a for a in agencies if a not in funders][:1] or funders[:1]  # fmt: skip
+    funders = [f for f in funders if f not in employers]
+    return _Dispute(unions, employers, funders)
+
+
+def _event_parties(ev: _Event, dispute: _Dispute, parties: list[PartyMention], speakers: list[str | None],
+                   primary: bool, person_aff: dict[str, str | None]) -> tuple[EventParty, ...]:  # fmt: skip
+    own = [pm for pm in parties for m in ev.mentions if m.sentence.start <= pm.char_start < m.sentence.end]
+    stated = [pm for pm in own if ev.first.sentence.start <= pm.char_start < ev.first.sentence.end]
+    unions = [pm.party_id for pm in own if pm.party_type == "union"]
+    employers = [pm.party_id for pm in own if pm.party_id in dispute.employers]
+    out: list[EventParty] = []
+    for pid in dict.fromkeys(unions or dispute.unions):
+        out.append(EventParty(pid, "union"))
+    for pid in dict.fromkeys(employers or dispute.employers):
+        out.append(EventParty(pid, "employer"))
+    if primary:
+        for pid in dispute.funders:
+            out.append(EventParty(pid, "funder"))
+    if any(pm.party_type == "government" for pm in stated):
+        gov = next(pm.party_id for pm in stated if pm.party_type == "government")
+        if all(p.party_id != gov for p in out):
+            out.append(EventParty(gov, "government"))
+    sides = {p.party_id for p in out}
+    spoke = {speakers[m.sentence.index] for m in ev.mentions} - {None}
+    if primary:
+        spoke |= {s for s in speakers if s is not None}
+    for pid in sorted(spoke, key=str):
+        if pid in person_aff and (person_aff[pid] in sides or pid in {speakers[m.sentence.index] for m in ev.mentions}):
+            out.append(EventParty(pid, "spokesperson"))
+    return tuple(dict.fromkeys(out))
+
+
+def extract_events(
+    doc: Doc,
+    sents: list[Sentence],
+    published: dt.date | None,
+    ref: RefData,
+    parties: list[PartyMention],
+    speakers: list[str | None],
+    figures: list[FigureMention],
+) -> tuple[list[EventMention], list[frozenset[int]]]:
+    """The article's events, and for each the indexes of the sentences that mention it."""
+    mentions = find_mentions(doc, sents, published, ref)
+    events = link_mentions(mentions, ref)
+    places = list(doc.spans[PLACES_KEY]) if PLACES_KEY in doc.spans else find_places(doc)
+    overseas = _overseas_sentences(doc, sents, ref)
+    events = [ev for ev in events if not (_is_overseas(ev, overseas) and not _locations(doc, ev, places, ref))]
+    if not events:
+        return [], []
+    # the partial form of a strike carries over to its announced continuations
+    if any(ev.event_type == "partial_strike" for ev in events):
+        for ev in events:
+            if ev.event_type == "strike" and any(m.continuation for m in ev.mentions):
+                ev.event_type = "partial_strike"
+    strikes = [ev for ev in events if ev.event_type in STRIKE_FAMILY]
+    primary = strikes[0] if strikes else None
+    # a rally with no date of its own is held during the article's strike
+    for ev in events:
+        if ev.event_type == "rally" and ev.spec.start_day is None and primary and primary.spec.start_day:
+            same_time = (ev.status == "occurred") == (primary.status in ("occurred", "ongoing"))
+            if same_time:
+                ev.spec = replace(ev.spec, start_day=primary.spec.start_day, start_precision="day"
+                                  if primary.spec.start_precision in ("day", "time") else primary.spec.start_precision)  # fmt: skip
+    event_sents = {m.sentence.index for ev in events for m in ev.mentions}
+    dispute = _dispute(parties, sents, event_sents, ref)
+    person_aff = {pm.party_id: pm.affiliation_id for pm in parties if pm.party_type == "person"}
+    curated_side = any(pid in ref.organisations for pid in dispute.unions + dispute.employers)
+    employer_sector = next((ref.organisations[e].sector for e in dispute.employers if e in ref.organisations
+                            and ref.organisations[e].sector), None)  # fmt: skip
+    all_texts = [se.text for se in sents]
+    dispute_occ = _occupation([m.sentence.text for s in strikes for m in s.mentions] + all_texts, ref)
+    out: list[EventMention] = []
+    for ev in events:
+        res = D.finalize(ev.spec)
+        first = ev.first
+        locs = _locations(doc, ev, places, ref)
+        occ = _occupation([m.sentence.text for m in sorted(ev.mentions, key=lambda m: m.sentence.index)], ref) or dispute_occ
+        sector = "health" if (employer_sector == "health" or (occ and occ.sector == "health")) else (
+            employer_sector or (occ.sector if occ else None))  # fmt: skip
+        workers = next((int(f.value) for f in figures if f.measure == "workers_involved" and f.unit == "people"
+                        and any(m.sentence.start <= f.char_start < m.sentence.end for m in ev.mentions)), None)  # fmt: skip
+        out.append(
+            EventMention(
+                event_type=ev.event_type,
+                status=ev.status,
+                char_start=first.sentence.start,
+                char_end=first.sentence.end,
+                text=first.sentence.text,
+                start_date=res.start_date,
+                end_date=res.end_date,
+                start_ts=res.start_ts,
+                end_ts=res.end_ts,
+                date_precision=res.date_precision,
+                date_text=res.date_text if res.start_date or ev.spec.has_day_words else None,
+                duration_hours=res.duration_hours if ev.event_type in ACTION_TYPES else None,
+                workers_involved=workers if ev.event_type in ACTION_TYPES else None,
+                occupation=occ.name if occ else None,
+                sector=sector,
+                locations=tuple(locs),
+                scope=_scope(ev, locs, curated_side, ref) if ev.event_type in ACTION_TYPES else "unknown",
+                first_ever=_first_ever(ev, ref),
+                summary=first.sentence.text,
+                parties=_event_parties(ev, dispute, parties, speakers, ev is primary, person_aff),
+            )
+        )
+    return out, [frozenset(m.sentence.index for m in ev.mentions) for ev in events]

@@ -1,0 +1,141 @@
+"""dates.py: one expression per test, resolved against a publication date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from pipeline.extract.dates import find_temporals, resolve_text
+
+NZ = ZoneInfo("Pacific/Auckland")
+MON = dt.date(2024, 5, 6)  # a Monday
+
+
+def test_weekday_forward_for_future_tense():
+    r = resolve_text("Nurses will strike on Thursday.", MON, "future")
+    assert r.start_date == dt.date(2024, 5, 9) and r.date_precision == "day"
+
+
+def test_weekday_backward_for_past_tense():
+    r = resolve_text("Bus drivers walked off the job on Friday.", MON, "past")
+    assert r.start_date == dt.date(2024, 5, 3)
+
+
+def test_weekday_same_day_counts():
+    assert resolve_text("on Monday", MON, "past").start_date == MON
+
+
+def test_today_is_publication_date():
+    assert resolve_text("Teachers are striking today.", MON, "present").start_date == MON
+
+
+def test_relative_weekday_without_publication_date_is_null():
+    r = resolve_text("will strike on Tuesday", None, "future")
+    assert r.start_date is None and r.date_precision == "unknown"
+
+
+def test_full_date_resolves_without_publication_date():
+    r = resolve_text("The strike is on 7 May 2024.", None, "future")
+    assert r.start_date == dt.date(2024, 5, 7)
+
+
+def test_partial_date_takes_year_nearest_publication_consistent_with_tense():
+    assert resolve_text("on 3 January", dt.date(2024, 12, 20), "future").start_date == dt.date(2025, 1, 3)
+    assert resolve_text("on 20 December", dt.date(2025, 1, 5), "past").start_date == dt.date(2024, 12, 20)
+
+
+def test_month_day_order():
+    assert resolve_text("on August 24", dt.date(2024, 8, 1), "future").start_date == dt.date(2024, 8, 24)
+
+
+def test_weekday_with_date_picks_matching_year():
+    r = resolve_text("on Saturday 24 August", dt.date(2024, 8, 20), None)
+    assert r.start_date == dt.date(2024, 8, 24)
+
+
+def test_day_range_gives_start_and_end():
+    r = resolve_text("talks on 29 and 30 August", dt.date(2024, 8, 19), "future")
+    assert (r.start_date, r.end_date) == (dt.date(2024, 8, 29), dt.date(2024, 8, 30))
+
+
+def test_month_and_year_is_first_of_month():
+    r = resolve_text("expired in December 2023", dt.date(2024, 8, 20), "past")
+    assert r.start_date == dt.date(2023, 12, 1) and r.date_precision == "month"
+
+
+def test_last_week_is_monday_of_that_week():
+    r = resolve_text("an offer made last week", dt.date(2024, 8, 21), "past")
+    assert r.start_date == dt.date(2024, 8, 12) and r.date_precision == "week"
+
+
+def test_next_week_and_this_week():
+    assert resolve_text("next week", dt.date(2024, 8, 21), "future").start_date == dt.date(2024, 8, 26)
+    assert resolve_text("this week", dt.date(2024, 8, 21), None).start_date == dt.date(2024, 8, 19)
+
+
+def test_next_month():
+    r = resolve_text("strikes next month", dt.date(2024, 12, 10), "future")
+    assert r.start_date == dt.date(2025, 1, 1) and r.date_precision == "month"
+
+
+def test_interval_across_days_with_clock_times():
+    r = resolve_text("between 4am on Tuesday until 4am on Wednesday", dt.date(2024, 8, 19), "future")
+    assert r.start_ts == dt.datetime(2024, 8, 20, 4, tzinfo=NZ)
+    assert r.end_ts == dt.datetime(2024, 8, 21, 4, tzinfo=NZ)
+    assert r.duration_hours == 24 and r.date_precision == "time"
+
+
+def test_from_to_with_full_dates():
+    r = resolve_text("from 7am on 7 May to 8am on 8 May", MON, "future")
+    assert r.start_ts == dt.datetime(2024, 5, 7, 7, tzinfo=NZ)
+    assert r.end_ts == dt.datetime(2024, 5, 8, 8, tzinfo=NZ)
+    assert r.duration_hours == 25
+
+
+def test_duration_from_start_time_gives_end():
+    r = resolve_text("walk off the job for 25 hours from 7am on Tuesday", MON, "future")
+    assert r.end_ts == dt.datetime(2024, 5, 8, 8, tzinfo=NZ) and r.end_date == dt.date(2024, 5, 8)
+
+
+def test_hyphenated_duration_with_start():
+    r = resolve_text("a 24-hour strike from 9am Wednesday", MON, "future")
+    assert r.start_ts == dt.datetime(2024, 5, 8, 9, tzinfo=NZ) and r.duration_hours == 24
+
+
+def test_same_day_clock_range():
+    r = resolve_text("from 11am to 7pm on Friday", MON, "future")
+    assert r.start_ts.hour == 11 and r.end_ts.hour == 19 and r.duration_hours == 8
+
+
+def test_clock_time_forms():
+    r = resolve_text("starting at 11.30am on 7 May 2024", None, None)
+    assert r.start_ts == dt.datetime(2024, 5, 7, 11, 30, tzinfo=NZ)
+    r = resolve_text("at 7:30pm on 7 May 2024", None, None)
+    assert r.start_ts.hour == 19 and r.start_ts.minute == 30
+
+
+def test_midnight_and_noon():
+    assert resolve_text("from midnight on 1 April 2025", None, None).start_ts.hour == 0
+    assert resolve_text("at noon on 1 April 2025", None, None).start_ts.hour == 12
+
+
+def test_daylight_saving_offset():
+    winter = resolve_text("at 4am on 7 May 2024", None, None).start_ts
+    summer = resolve_text("at 4am on 7 December 2024", None, None).start_ts
+    assert winter.utcoffset() == dt.timedelta(hours=12)
+    assert summer.utcoffset() == dt.timedelta(hours=13)
+
+
+def test_duration_across_daylight_saving_change_is_elapsed_time():
+    # NZ daylight saving ended at 3am on 7 April 2024 (clocks back one hour)
+    r = resolve_text("for 24 hours from 12pm on 6 April 2024", None, None)
+    assert r.end_ts.astimezone(dt.UTC) - r.start_ts.astimezone(dt.UTC) == dt.timedelta(hours=24)
+    assert r.end_ts.hour == 11 and r.duration_hours == 24
+
+
+def test_first_hours_of_shift_is_not_a_window():
+    assert [t.kind for t in find_temporals("miss the first two hours of each shift")] == []
+
+
+def test_may_as_a_verb_is_not_a_month():
+    assert find_temporals("Patients may face delays.") == []

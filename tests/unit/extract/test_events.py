@@ -1,0 +1,115 @@
+"""events.py: types, status, dates and coreference on short inputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+MON = dt.date(2024, 5, 6)
+
+
+def events(extract, text, published=MON):
+    ex = extract(text, published)
+    for e in ex.events:
+        assert text[e.char_start : e.char_end] == e.text
+    return ex.events
+
+
+def test_planned_strike_with_weekday(extract):
+    (e,) = events(extract, "Secondary teachers will strike on Thursday, the PPTA says.")
+    assert (e.event_type, e.status, e.start_date) == ("strike", "planned", dt.date(2024, 5, 9))
+    assert e.occupation == "secondary teachers" and e.sector == "education"
+    assert ("post-primary-teachers-association", "union") in {(p.party_id, p.role) for p in e.parties}
+
+
+def test_past_walkout(extract):
+    (e,) = events(extract, "Bus drivers in Auckland walked off the job on Friday.")
+    assert (e.event_type, e.status, e.start_date) == ("strike", "occurred", dt.date(2024, 5, 3))
+    assert e.locations == ("Auckland",) and e.scope == "local"
+
+
+def test_cancelled_strike(extract):
+    (e,) = events(extract, "The nurses' strike planned for Tuesday has been called off.")
+    assert e.status == "cancelled"
+
+
+def test_strike_vote(extract):
+    (e,) = events(extract, "Port workers have voted overwhelmingly in favour of industrial action.")
+    assert (e.event_type, e.status) == ("strike_vote", "occurred")
+
+
+def test_strike_notice(extract):
+    (e,) = events(extract, "The Tramways Union issued notice of strike action on Monday.")
+    assert e.event_type == "strike_notice"
+
+
+def test_settlement_and_negated_agreement(extract):
+    (e,) = events(extract, "Junior doctors ratified a new collective agreement on Friday.")
+    assert e.event_type == "settlement" and e.status == "occurred"
+    assert events(extract, "Talks failed to reach an agreement.") == ()
+
+
+def test_two_dates_are_two_events(extract):
+    text = "Strike action on Tuesday will end at 4am on Wednesday, but is set to continue on Saturday 11 May."
+    es = events(extract, text)
+    assert [(e.event_type, e.start_date) for e in es] == [
+        ("strike", dt.date(2024, 5, 7)),
+        ("strike", dt.date(2024, 5, 11)),
+    ]
+
+
+def test_remention_joins_event_and_partial_type(extract):
+    text = (
+        "Radiographers will strike on Wednesday.\n"
+        "They will not work the first three hours of their shifts during the 24-hour action."
+    )
+    (e,) = events(extract, text)
+    assert e.event_type == "partial_strike" and e.duration_hours == 24
+
+
+def test_time_from_later_sentence_gives_timestamps(extract):
+    text = "Junior doctors will strike on Tuesday.\nThey will walk off the job for 25 hours from 7am."
+    (e,) = events(extract, text)
+    assert e.start_ts.hour == 7 and e.end_ts.date() == dt.date(2024, 5, 8) and e.duration_hours == 25
+
+
+def test_rally_locations_and_national_scope(extract):
+    (e,) = events(extract, "Rallies were held in Auckland, Wellington, Christchurch and Dunedin on Saturday.")
+    assert e.event_type == "rally" and e.scope == "national"
+    assert e.locations == ("Auckland", "Wellington", "Christchurch", "Dunedin")
+
+
+def test_first_ever(extract):
+    (e,) = events(extract, "Senior doctors will strike on Friday for the first time ever.")
+    assert e.first_ever is True
+
+
+def test_undated_negotiation_is_background(extract):
+    assert events(extract, "After 18 months of negotiations, nurses are frustrated.") == ()
+
+
+def test_dated_talks_are_a_negotiation(extract):
+    (e,) = events(extract, "The parties will meet for mediation on 14 May.")
+    assert (e.event_type, e.status, e.start_date) == ("negotiation", "planned", dt.date(2024, 5, 14))
+
+
+def test_offer_rejected_last_week(extract):
+    (e,) = events(extract, "The PSA rejected an offer from the Ministry of Education last week.")
+    assert (e.event_type, e.start_date, e.date_precision) == ("offer", dt.date(2024, 4, 29), "week")
+
+
+def test_overseas_strike_is_skipped(extract):
+    assert events(extract, "Nurses in Sydney went on strike on Monday.") == ()
+
+
+def test_no_industrial_action(extract):
+    assert events(extract, "The hospital opened a new wing in Hamilton on Monday.") == ()
+
+
+def test_no_published_date_keeps_relative_dates_null(extract):
+    (e,) = events(extract, "Teachers will strike on Thursday.", None)
+    assert e.start_date is None and e.date_precision == "unknown" and e.date_text == "Thursday"
+
+
+def test_odd_inputs_do_not_raise(extract):
+    for text in ["", "   ", "!!!", "日本語のテキスト", "strike " * 2000]:
+        extract(text, MON)

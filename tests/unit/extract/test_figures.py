@@ -1,0 +1,106 @@
+"""figures.py: one number form or rule per test, on one-sentence inputs."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def figs(extract, text):
+    return extract(text).figures
+
+
+def one(extract, text):
+    fs = figs(extract, text)
+    assert len(fs) == 1, [(f.text, f.measure) for f in fs]
+    f = fs[0]
+    assert text[f.char_start : f.char_end] == f.text
+    return f
+
+
+def test_digits_with_comma_are_people_taking_part(extract):
+    f = one(extract, "More than 1,200 bus drivers walked off the job in Wellington on Friday.")
+    assert (f.value, f.unit, f.qualifier, f.measure) == (1200, "people", "more_than", "workers_involved")
+    assert f.subject == "bus drivers" and f.text == "More than 1,200"
+
+
+def test_percent_vote(extract):
+    f = one(extract, "The union said 88 per cent of members voted to strike.")
+    assert (f.value, f.unit, f.measure) == (88, "percent", "vote_in_favour")
+
+
+def test_percent_sign_and_range(extract):
+    f = one(extract, "The employer offered a pay rise of 1 to 1.5% for teachers.")
+    assert (f.value, f.value_max, f.unit, f.measure) == (1, 1.5, "percent", "pay_offer")
+
+
+def test_money_with_scale_and_period(extract):
+    f = one(extract, "The ministry will provide about $4.5b a year for school property.")
+    assert (f.value, f.unit, f.qualifier, f.period, f.measure) == (4.5e9, "nzd", "approximately", "year", "funding_amount")
+
+
+def test_money_hourly_claim(extract):
+    f = one(extract, "Cleaners are seeking $25 an hour, the union said.")
+    assert (f.value, f.unit, f.period, f.measure) == (25, "nzd", "hour", "pay_claim")
+
+
+def test_nz_dollar_prefix(extract):
+    f = one(extract, "The port company reported a profit of NZ$1.2 billion.")
+    assert f.value == 1.2e9 and f.unit == "nzd"
+
+
+def test_word_fraction_is_percent(extract):
+    f = one(extract, "Nearly a third of nurses at the hospital will strike on Monday.")
+    assert f.unit == "percent" and round(f.value, 1) == 33.3 and f.qualifier == "up_to"
+
+
+def test_vague_hundreds(extract):
+    f = one(extract, "A few hundred picketers gathered outside the port.")
+    assert (f.value, f.qualifier) == (300, "approximately")
+
+
+def test_duration_adjective(extract):
+    f = one(extract, "Firefighters began a 48-hour strike in Christchurch.")
+    assert (f.value, f.unit, f.measure, f.text) == (48, "hours", "strike_duration", "48-hour")
+
+
+def test_pay_offer_over_two_years(extract):
+    f = one(extract, "The board offered a 6 percent increase over two years to secondary teachers.")
+    assert f.period == "2 years" and f.measure == "pay_offer"
+
+
+def test_hours_withdrawn(extract):
+    f = one(extract, "Midwives will stop work for the first two hours of every shift.")
+    assert (f.value, f.unit, f.measure, f.text) == (2, "hours", "hours_withdrawn", "first two hours")
+
+
+def test_patients_affected(extract):
+    f = one(extract, "About 4000 appointments were postponed because of the strike.")
+    assert f.measure == "patients_affected" and f.value == 4000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strike starts at 7am on Tuesday.",
+        "The agreement expired on 30 June.",
+        "Call 111 in an emergency.",
+        "Call Healthline on 0800 611 116 for advice.",
+        "It was the union's 19th meeting.",
+        "The law changed in 2019.",
+        "Staff worried about Covid-19 were sent home.",
+    ],
+)
+def test_not_figures(extract, text):
+    assert figs(extract, text) == ()
+
+
+def test_speaker_from_said(extract):
+    text = "PSA national secretary Kerry Davies said 70 percent of members backed the action."
+    f = next(f for f in figs(extract, text) if f.unit == "percent")
+    assert f.speaker_id == "kerry-davies"
+
+
+def test_share_of_strikers_is_not_workers_involved(extract):
+    text = "About half of the country's teachers will walk out on Thursday."
+    f = one(extract, text)
+    assert f.measure == "workers_share" and f.unit == "percent"

@@ -1,0 +1,60 @@
+"""parties.py: curated organisations, other organisations and people."""
+
+from __future__ import annotations
+
+
+def parties(extract, text):
+    ex = extract(text)
+    for p in ex.parties:
+        assert text[p.char_start : p.char_end] == p.text
+    return ex.parties
+
+
+def test_curated_alias_gives_canonical_id_and_name(extract):
+    ps = parties(extract, "Te Whatu Ora said it was disappointed.")
+    assert [(p.party_id, p.text, p.name, p.party_type) for p in ps] == [
+        ("health-nz", "Te Whatu Ora", "Health New Zealand", "government_agency")
+    ]
+
+
+def test_person_with_org_and_title_before_name(extract):
+    ps = parties(extract, "NZNO chief executive Paul Goulter said nurses were exhausted.")
+    person = next(p for p in ps if p.party_type == "person")
+    assert (person.party_id, person.title, person.affiliation_id) == ("paul-goulter", "chief executive", "nz-nurses-organisation")
+
+
+def test_person_with_title_after_name(extract):
+    text = "Jane Tāwhiri, national secretary of the Maritime Union, said the port was unsafe."
+    person = next(p for p in parties(extract, text) if p.party_type == "person")
+    assert person.party_id == "jane-tawhiri"
+    assert person.title == "national secretary"
+    assert person.affiliation_id == "maritime-union"
+
+
+def test_title_without_org_takes_sentence_org(extract):
+    text = "Director of operations Sam Lee said Ports of Auckland had a plan."
+    person = next(p for p in parties(extract, text) if p.party_type == "person")
+    assert person.affiliation_id == "ports-of-auckland"
+
+
+def test_surname_resolves_to_full_name(extract):
+    text = "PPTA president Chris Abercrombie said teachers were angry.\nAbercrombie said the offer was poor."
+    people = [p for p in parties(extract, text) if p.party_type == "person"]
+    assert {p.party_id for p in people} == {"chris-abercrombie"}
+    assert [p.text for p in people] == ["Chris Abercrombie", "Abercrombie"]
+    assert all(p.affiliation_id == "post-primary-teachers-association" for p in people)
+
+
+def test_government_lowercase(extract):
+    ps = parties(extract, "The union called on the government to act.")
+    assert [(p.party_id, p.text) for p in ps] == [("nz-government", "government")]
+
+
+def test_bare_union_is_not_a_party(extract):
+    assert parties(extract, "The union said the employer had not responded.") == ()
+
+
+def test_unknown_union_from_ner(extract):
+    text = "Members of the Aviation Workers United union voted to strike."
+    ps = [p for p in parties(extract, text) if p.party_type != "person"]
+    assert ps and ps[0].party_id.startswith("aviation-workers-united")
