@@ -7,6 +7,8 @@ steps in one process without Dagster.
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +17,9 @@ import polars as pl
 from pipeline import resolve, schemas
 from pipeline.extract.records import ArticleInput
 from pipeline.ingest import IngestResult, read_raw_folder
+from pipeline.published_dates import infer_published_date
+
+log = logging.getLogger(__name__)
 
 ARTICLE_TEXTS_SCHEMA = pl.Schema({**schemas.ARTICLES.polars_schema, "body": pl.String()})
 
@@ -49,25 +54,72 @@ def article_inputs(article_texts: pl.DataFrame) -> list[ArticleInput]:
     ]
 
 
+INFERRED_DATES_SCHEMA = pl.Schema(
+    {"article_id": pl.String(), "published_date": pl.Date(), "reason": pl.String()}
+)
+
+
+def _infer(doc, article: ArticleInput) -> tuple[ArticleInput, dict | None]:
+    """Date an undated article from its own text where the text allows it."""
+    if article.published_date is not None:
+        return article, None
+    try:
+        inference = infer_published_date(doc)
+    except Exception:  # inference is optional evidence; never let it stop extraction
+        log.exception("publication date inference failed for %s", article.article_id)
+        return article, None
+    if inference.published_date is None:
+        return article, None
+    row = {
+        "article_id": article.article_id,
+        "published_date": inference.published_date,
+        "reason": inference.reason,
+    }
+    return dataclasses.replace(article, published_date=inference.published_date), row
+
+
 def extract_mentions(article_texts: pl.DataFrame, spacy_model: str) -> dict[str, pl.DataFrame]:
-    """Language processing and extraction: the three mention frames."""
-    from pipeline.extract import extract_articles
+    """Language processing and extraction: the three mention frames, plus the
+    publication dates inferred for undated articles (`inferred_dates`)."""
+    from pipeline.extract import extract_article
     from pipeline.extract.nlp import build_nlp
 
-    records = extract_articles(article_inputs(article_texts), nlp=build_nlp(spacy_model))
-    return resolve.mention_frames(records)
+    nlp = build_nlp(spacy_model)
+    records, inferred = [], []
+    inputs = article_inputs(article_texts)
+    for doc, article in nlp.pipe(((a.body, a) for a in inputs), as_tuples=True, batch_size=32):
+        article, row = _infer(doc, article)
+        if row:
+            inferred.append(row)
+        records.append(extract_article(doc, article))
+    frames = resolve.mention_frames(records)
+    frames["inferred_dates"] = pl.DataFrame(inferred, schema=INFERRED_DATES_SCHEMA)
+    return frames
+
+
+def articles_table(article_texts: pl.DataFrame, inferred_dates: pl.DataFrame) -> pl.DataFrame:
+    """The articles table: metadata dates, else dates inferred from the text."""
+    inferred = inferred_dates.select("article_id", pl.col("published_date").alias("_inferred"))
+    df = article_texts.join(inferred, on="article_id", how="left").with_columns(
+        pl.when(pl.col("published_date").is_null() & pl.col("_inferred").is_not_null())
+        .then(pl.lit("inferred"))
+        .otherwise(pl.col("published_date_source"))
+        .alias("published_date_source"),
+        pl.coalesce("published_date", "_inferred").alias("published_date"),
+    )
+    return schemas.conform(df, schemas.ARTICLES).sort("article_id")
 
 
 def resolve_tables(
-    article_texts: pl.DataFrame, mentions: dict[str, pl.DataFrame]
+    articles: pl.DataFrame, mentions: dict[str, pl.DataFrame]
 ) -> dict[str, pl.DataFrame]:
     """Mention frames -> the seven codebook tables (plus the internal event map)."""
     parties, party_mentions = resolve.resolve_parties(mentions["party_mention_records"])
     known = parties["party_id"].to_list()
-    events = resolve.resolve_events(mentions["event_mentions"], article_texts, known)
+    events = resolve.resolve_events(mentions["event_mentions"], articles, known)
     figures = resolve.resolve_figures(mentions["figure_mentions"], events["event_map"], known)
     return {
-        "articles": schemas.conform(article_texts, schemas.ARTICLES).sort("article_id"),
+        "articles": articles,
         "events": events["events"],
         "event_sources": events["event_sources"],
         "parties": parties,
@@ -89,6 +141,7 @@ def build_tables(
         for warning in result.warnings:
             on_warning(warning)
     texts = article_texts_frame(result)
-    tables = resolve_tables(texts, extract_mentions(texts, spacy_model))
+    mentions = extract_mentions(texts, spacy_model)
+    tables = resolve_tables(articles_table(texts, mentions["inferred_dates"]), mentions)
     tables["article_texts"] = texts
     return tables

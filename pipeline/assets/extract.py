@@ -23,6 +23,9 @@ from pipeline.settings import get_settings
         "figure_mentions": AssetOut(
             description="Every substantive number in each article, with unit, measure, subject, speaker and the in-article event it describes."
         ),
+        "inferred_dates": AssetOut(
+            description="Publication dates inferred from the text for articles that neither front matter nor manifest dates (pipeline/published_dates.py), with the reason."
+        ),
     },
 )
 def extractions(context: AssetExecutionContext, article_texts: pl.DataFrame):

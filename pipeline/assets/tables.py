@@ -7,7 +7,7 @@ Each asset here is one published table; its blocking check (see
 import polars as pl
 from dagster import AssetOut, Output, asset, multi_asset
 
-from pipeline import resolve, schemas
+from pipeline import build, resolve, schemas
 from pipeline.assets.metadata import frame_metadata
 
 
@@ -20,8 +20,8 @@ def _table_output(df: pl.DataFrame, table: schemas.Table) -> Output:
 
 
 @asset(group_name="tables", description=schemas.ARTICLES.description)
-def articles(article_texts: pl.DataFrame) -> Output[pl.DataFrame]:
-    df = schemas.conform(article_texts, schemas.ARTICLES).sort("article_id")
+def articles(article_texts: pl.DataFrame, inferred_dates: pl.DataFrame) -> Output[pl.DataFrame]:
+    df = build.articles_table(article_texts, inferred_dates)
     return Output(df, metadata=frame_metadata(df, schemas.ARTICLES))
 
 
@@ -48,12 +48,12 @@ def resolved_parties(party_mention_records: pl.DataFrame):
     },
 )
 def resolved_events(
-    event_mentions: pl.DataFrame, article_texts: pl.DataFrame, parties: pl.DataFrame
+    event_mentions: pl.DataFrame, articles: pl.DataFrame, parties: pl.DataFrame
 ):
     """Event mentions merged across articles (docs/identity.md): one row per
     real-world event, with one event_sources row per reporting article and the
     roles of the parties in it."""
-    out = resolve.resolve_events(event_mentions, article_texts, parties["party_id"].to_list())
+    out = resolve.resolve_events(event_mentions, articles, parties["party_id"].to_list())
     yield _table_output(out["events"], schemas.EVENTS)
     yield _table_output(out["event_sources"], schemas.EVENT_SOURCES)
     yield _table_output(out["event_parties"], schemas.EVENT_PARTIES)

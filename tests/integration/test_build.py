@@ -21,6 +21,7 @@ from tests.codebook import GOLD, REPO, SHARED, codebook_tables
 
 pytestmark = pytest.mark.slow
 
+
 def _arrow_kind(t: pa.DataType) -> str:
     """The codebook's type word for a Parquet/Arrow type (string widths do not matter)."""
     if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t):
@@ -29,7 +30,13 @@ def _arrow_kind(t: pa.DataType) -> str:
         return f"list<{_arrow_kind(t.value_type)}>"
     if pa.types.is_timestamp(t):
         return "timestamptz" if t.tz == "Pacific/Auckland" else f"timestamp[{t.tz}]"
-    named = {pa.date32(): "date", pa.int32(): "int32", pa.int64(): "int64", pa.float64(): "double", pa.bool_(): "boolean"}
+    named = {
+        pa.date32(): "date",
+        pa.int32(): "int32",
+        pa.int64(): "int64",
+        pa.float64(): "double",
+        pa.bool_(): "boolean",
+    }
     return named.get(t, str(t))
 
 
@@ -69,7 +76,9 @@ def test_parquet_has_codebook_columns_and_types(built, table):
     expected = codebook_tables()[table]
     assert schema.names == [name for name, _, _ in expected]
     for name, kind, _ in expected:
-        assert _arrow_kind(schema.field(name).type) == kind, f"{table}.{name}: {schema.field(name).type}"
+        assert _arrow_kind(schema.field(name).type) == kind, (
+            f"{table}.{name}: {schema.field(name).type}"
+        )
 
 
 def test_every_table_is_filled_for_the_seeds(built):

@@ -5,7 +5,13 @@ from pipeline.definitions import defs
 
 EXPECTED_GROUPS = {
     "ingest": ["article_texts"],
-    "extract": ["event_mention_ids", "event_mentions", "figure_mentions", "party_mention_records"],
+    "extract": [
+        "event_mention_ids",
+        "event_mentions",
+        "figure_mentions",
+        "inferred_dates",
+        "party_mention_records",
+    ],
     "tables": [
         "articles",
         "event_parties",
