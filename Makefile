@@ -12,13 +12,15 @@ export UV_PYTHON_DOWNLOADS := never
 EVAL_RAW ?= ../shared/seeds
 EVAL_GOLD ?= ../shared/gold/seeds.json
 
-.PHONY: help setup dataset test test-fast ui expectations lint eval
+.PHONY: help setup dataset test test-fast ui expectations lint eval eval-all speed
 
 help:
 	@echo "make dataset       install everything (uv.lock) and build the dataset from raw/ into warehouse/"
 	@echo "make test          run the test suite"
 	@echo "make ui            start the Dagster UI on http://127.0.0.1:3000"
 	@echo "make eval          score extraction: EVAL_RAW=folder EVAL_GOLD=gold.json (default: the seeds)"
+	@echo "make eval-all      score on the seeds, the dev set and the blind set in tests/fixtures"
+	@echo "make speed         words per second of spaCy alone and with extraction"
 	@echo "make expectations  regenerate expectations/*.json from pipeline/schemas.py"
 	@echo "make lint          ruff"
 
@@ -47,3 +49,10 @@ lint: setup
 
 eval: setup
 	$(VENV_PY) -m pipeline eval --raw "$(EVAL_RAW)" --gold "$(EVAL_GOLD)"
+
+eval-all: setup
+	@for set in "../shared/seeds ../shared/gold/seeds.json" "tests/fixtures/eval/raw tests/fixtures/eval/gold.json" "tests/fixtures/blind/raw tests/fixtures/blind/gold.json"; do \
+		set -- $$set; echo "== $$1"; $(VENV_PY) -m pipeline eval --raw "$$1" --gold "$$2" | head -5; done
+
+speed: setup
+	$(VENV_PY) -m pipeline speed --raw tests/fixtures/eval/raw --repeat 5

@@ -3,6 +3,7 @@
 - `build`: materialise every asset (and run every check) into the warehouse.
 - `ui`: start the Dagster UI on 127.0.0.1 against the same instance.
 - `eval`: score extraction against a gold file (see `pipeline.evaluate`).
+- `speed`: words per second of spaCy alone and with extraction.
 - `expectations`: regenerate `expectations/*.json` from `pipeline/schemas.py`.
 """
 
@@ -95,6 +96,15 @@ def evaluate(raw: str, gold: str, output: str | None, verbose: bool) -> int:
     return 0
 
 
+def speed(raw: str, repeat: int) -> int:
+    from pathlib import Path
+
+    from pipeline.speed import measure
+
+    print(measure(Path(raw), get_settings().spacy_model, repeat).report())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -108,11 +118,16 @@ def main(argv: list[str] | None = None) -> int:
     eval_parser.add_argument("--gold", required=True, help="gold file in the format of seeds.json")
     eval_parser.add_argument("--output", help="also write the scores as JSON here")
     eval_parser.add_argument("-v", "--verbose", action="store_true", help="list every difference")
+    speed_parser = sub.add_parser("speed", help="words per second of spaCy alone and with extraction")
+    speed_parser.add_argument("--raw", required=True, help="folder of articles")
+    speed_parser.add_argument("--repeat", type=int, default=5, help="repeat the corpus N times")
     args = parser.parse_args(argv)
     if args.command == "build":
         return build()
     if args.command == "ui":
         return ui(args.host, args.port)
+    if args.command == "speed":
+        return speed(args.raw, args.repeat)
     if args.command == "eval":
         return evaluate(args.raw, args.gold, args.output, args.verbose)
     return expectations()

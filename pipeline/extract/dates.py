@@ -198,12 +198,24 @@ def choose_year(
              if (c := _safe_date(y, month, day)) is not None]  # fmt: skip
     if weekday is not None and any(c.weekday() == weekday for c in cands):
         cands = [c for c in cands if c.weekday() == weekday]
+    if not cands:
+        return None
     slack = dt.timedelta(days=7)
+    fitting = cands
     if tense == "future":
-        cands = [c for c in cands if c >= published - slack] or cands
+        fitting = [c for c in cands if c >= published - slack]
     elif tense == "past":
-        cands = [c for c in cands if c <= published + slack] or cands
-    return min(cands, key=lambda c: (abs((c - published).days), c < published)) if cands else None
+        fitting = [c for c in cands if c <= published + slack]
+
+    def nearest(cs: list[dt.date]) -> dt.date:
+        return min(cs, key=lambda c: (abs((c - published).days), c < published))
+
+    # the tense (often borrowed from a governing verb: "issued notice of a
+    # strike on 22 December") only decides between near candidates: a date
+    # that fits it but lies half a year or more away loses to the nearest one
+    if fitting and abs((nearest(fitting) - published).days) <= 183:
+        return nearest(fitting)
+    return nearest(cands)
 
 
 def _month_year(month: int, published: dt.date | None, tense: str | None) -> dt.date | None:

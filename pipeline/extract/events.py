@@ -45,6 +45,7 @@ from pipeline.extract.records import EventMention, EventParty, FigureMention, Pa
 from pipeline.extract.refdata import Occupation, RefData
 
 STRIKE_FAMILY = {"strike", "partial_strike"}
+ACTION_REF = "action_ref"  # trigger label of a bare "action" (see event_triggers.yaml)
 ACTION_TYPES = {"strike", "partial_strike", "other_action", "rally"}
 NEGATABLE = {"settlement", "negotiation", "offer", "strike_notice", "strike_vote"}
 OFFER_ACTION_VERBS = {"make", "put", "reject", "accept", "table", "present", "receive", "vote", "turn",
@@ -155,16 +156,79 @@ def _is_negated(trigger: Span) -> bool:
     return False
 
 
+def _governing_tokens(trigger: Span) -> list[Token]:
+    """The tokens that govern the trigger as its clause: the trigger's root and
+    its heads up to (and including) the first verb, and from that verb up
+    through xcomp/conj/ccomp links ("has been called off", "decided to
+    cancel the strike"). The walk stops at a preposition other than a noun's
+    "of": a strike named in "postponed because of the strike" or "during the
+    strike" is the reason or the time of something else, not its object."""
+    tok = trigger.root
+    out = [tok]
+    verb_seen = tok.pos_ in ("VERB", "AUX")
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            break
+        if tok.dep_ == "pobj":
+            prep = tok.head
+            if not (prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.dep_ != "prep"):
+                break
+        if verb_seen and tok.dep_ not in ("xcomp", "conj", "ccomp"):
+            break
+        tok = tok.head
+        out.append(tok)
+        verb_seen = verb_seen or tok.pos_ in ("VERB", "AUX")
+    return out
+
+
 def _is_cancelled(trigger: Span, sentence: Sentence, cues) -> bool:
-    for tok in _anchor_tokens(trigger) + [c for c in trigger.root.children]:
+    """The trigger's action is called off: a cancelling verb governs it ("the
+    strike was called off", "the union suspended its strike"), or it will
+    "not go ahead". A cancelling word inside the trigger itself ("withdraw
+    their labour") or in a side clause ("walked off the job, cancelling 300
+    services") does not count."""
+    inside = range(trigger.start, trigger.end)
+    toks = [t for t in _governing_tokens(trigger) if t.i not in inside]
+    if trigger.root.pos_ in ("NOUN", "PROPN"):
+        toks += [c for c in trigger.root.children if c.dep_ in ("acl", "relcl")]
+    for tok in toks:
         lem = tok.lemma_.lower()
         if lem in CANCEL_VERBS and (lem != "avert" or tok.tag_ in ("VBD", "VBN")):
             return True
         if lem == "call" and any(c.lower_ == "off" for c in tok.children):
             return True
-        if lem in ("cancel", "postpone", "suspend") or tok.lower_ in ("cancelled", "canceled", "postponed", "suspended", "averted"):
+        if tok.lower_ in ("cancelled", "canceled", "postponed", "suspended", "averted"):
+            return True
+        if lem == "go" and any(c.lower_ == "ahead" for c in tok.children) and any(c.dep_ == "neg" for c in tok.children):
             return True
     return False
+
+
+# words that make the event governed by them only a possibility
+HYPOTHETICAL_LEMMAS = {"consider", "rule", "contemplate", "weigh", "mull", "possible", "possibility", "option",
+                       "willing", "ready", "open"}  # fmt: skip
+# ... and, for an action with no date of its own, also these
+HYPOTHETICAL_UNDATED = {"threaten", "warn", "discuss", "debate"}
+
+
+def _is_hypothetical(trigger: Span, dated: bool = False) -> bool:
+    """An event only talked about as possible ("would consider further action,
+    including strikes", "a strike had not been ruled out", "is willing to
+    meet the union"), or, when undated, threatened or modal ("could
+    strike"): not an event of its own. "Nobody wants to be on a picket line"
+    is none either."""
+    toks = _governing_tokens(trigger)
+    cues = HYPOTHETICAL_LEMMAS if dated else HYPOTHETICAL_LEMMAS | HYPOTHETICAL_UNDATED
+    for tok in toks:
+        if tok.lemma_.lower() in cues and tok.i not in range(trigger.start, trigger.end):
+            return True
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "none") for c in tok.children):
+            return True
+        if not dated and any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in tok.children):
+            return True
+    # "including strikes" hangs from the thing considered
+    head = trigger.root.head
+    return head.lower_ == "including" and any(t.lemma_.lower() in HYPOTHETICAL_LEMMAS for t in head.ancestors)
 
 
 def _status(tense: str | None, day: dt.date | None, published: dt.date | None, has_day_words: bool = False) -> str:
@@ -186,11 +250,22 @@ def _status(tense: str | None, day: dt.date | None, published: dt.date | None, h
     return "unknown"
 
 
-def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData) -> list[Span]:
+_DEAL_WORDS = {"offer", "agreement", "settlement", "deal", "proposal", "ratify", "accept"}
+_MONTH_WORDS = {"March", "May"}  # month names that are also trigger words
+
+
+def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
+                     context_lemmas: frozenset[str] = frozenset()) -> tuple[list[Span], set[int]]:  # fmt: skip
     """Non-overlapping triggers of one sentence, highest priority first, that
-    pass their type's requirements."""
+    pass their type's requirements; and the starts of strike triggers named
+    inside a notice ("issued notice of a strike on ..."), which only count as
+    strikes of their own when a date belongs to them.
+
+    `requires_any` may be met by the sentence or by `context_lemmas` (the
+    sentence before it in the same paragraph): "Members were balloted on
+    strike action. Voting closed on Monday"."""
     by_type = {t.event_type: t for t in ref.triggers.types}
-    lemmas = {t._.ia_lemma for t in sentence.span}
+    lemmas = {t._.ia_lemma for t in sentence.span} | context_lemmas
     cands = []
     for tr in triggers:
         spec = by_type.get(tr.label_)
@@ -198,8 +273,13 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData) -> 
             continue
         if spec.requires_any and not (spec.requires_any & lemmas):
             continue
+        # "since March", "on 4 March": a capitalised month is a date, not a march
+        if len(tr) == 1 and tr[0].text in _MONTH_WORDS and (tr.start != sentence.span.start or tr[0].ent_type_ == "DATE"):
+            continue
         nxt = tr.doc[tr.end]._.ia_lemma if tr.end < len(tr.doc) else ""
-        if nxt in spec.exclude_after and not (tr.end < sentence.span.end and tr.doc[tr.end].is_punct):
+        # "rally in the dollar" is excluded, "rallied in Auckland" is not
+        place_after = nxt == "in" and tr.end + 1 < len(tr.doc) and tr.doc[tr.end + 1].pos_ == "PROPN"
+        if nxt in spec.exclude_after and not place_after and not (tr.end < sentence.span.end and tr.doc[tr.end].is_punct):
             continue
         cands.append((spec.priority, len(tr), tr))
     cands.sort(key=lambda c: (-c[0], -c[1], c[2].start))
@@ -207,14 +287,22 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData) -> 
     for _, _, tr in cands:
         if all(tr.end <= c.start or tr.start >= c.end for c in chosen):
             chosen.append(tr)
-    # a strike named inside a vote or notice ("voted in favour of strike action")
-    # is that milestone's object, not a strike mention of its own
-    milestones = [c for c in chosen if c.label_ in ("strike_vote", "strike_notice")]
-    chosen = [
-        c for c in chosen
-        if not (c.label_ in STRIKE_FAMILY and any(0 <= c.start - m.end <= 4 or m.root in c.root.ancestors for m in milestones))
-    ]  # fmt: skip
-    return sorted(chosen, key=lambda c: c.start)
+    # a strike named inside a vote ("voted in favour of strike action") is the
+    # vote's object, not a strike mention of its own
+    votes = [c for c in chosen if c.label_ == "strike_vote"]
+    notices = [c for c in chosen if c.label_ == "strike_notice"]
+
+    def inside(c: Span, ms: list[Span]) -> bool:
+        return any(0 <= c.start - m.end <= 4 or m.root in c.root.ancestors for m in ms)
+
+    chosen = [c for c in chosen if not (c.label_ in STRIKE_FAMILY and inside(c, votes))]
+    notice_objects = {c.start for c in chosen if c.label_ in STRIKE_FAMILY and inside(c, notices)}
+    return sorted(chosen, key=lambda c: c.start), notice_objects
+
+
+_SUBORDINATORS = {"after", "before", "because", "as", "when", "while", "following", "once", "unless", "if", "since"}
+_RANGE_LINK = {"to", "until", "till", "through", "and"}
+_RANGE_GAP = _RANGE_LINK | {"on", "at", "from", "the", "following", "day", "of", ","}
 
 
 def _assign_temporals(sentence: Sentence, triggers: list[Span], items: list[D.Temporal]) -> dict[int, list[D.Temporal]]:
@@ -225,7 +313,16 @@ def _assign_temporals(sentence: Sentence, triggers: list[Span], items: list[D.Te
     types = {t.label_ for t in triggers}
     anchors = [{a.i for a in _anchor_tokens(t)} | {t.root.i} for t in triggers]
     doc = sentence.span.doc
+    prev: tuple[D.Temporal, int] | None = None
     for it in items:
+        # the second half of a range ("from 7am on Wednesday to 7am on
+        # Friday") goes where the first half went, whatever the parse says
+        if prev is not None:
+            gap = sentence.text[prev[0].end : it.start].lower().replace("-", " ").replace("–", " ").split()
+            if gap and all(w in _RANGE_GAP for w in gap) and any(w in _RANGE_LINK for w in gap):
+                out[prev[1]].append(it)
+                prev = (it, prev[1])
+                continue
         span = doc.char_span(sentence.start + it.start, sentence.start + it.end, alignment_mode="expand")
         choice = None
         if span is not None and len({_family(t) for t in types}) > 1:
@@ -234,6 +331,14 @@ def _assign_temporals(sentence: Sentence, triggers: list[Span], items: list[D.Te
                 if hits:
                     choice = hits[0]
                     break
+        if choice is not None and triggers[choice].start_char - sentence.start >= it.end:
+            # "will walk off the job later this month after their union rejected
+            # the offer": a date before a subordinate clause's conjunction
+            # belongs to the main clause, whatever the parse says
+            between = sentence.text[it.end : triggers[choice].start_char - sentence.start].lower().split()
+            before = [i for i, t in enumerate(triggers) if t.end_char - sentence.start <= it.start]
+            if before and set(between) & _SUBORDINATORS:
+                choice = before[-1]
         if choice is None:
             # nearest trigger before the expression, else the first one
             before = [i for i, t in enumerate(triggers) if t.start_char - sentence.start <= it.start]
@@ -241,6 +346,46 @@ def _assign_temporals(sentence: Sentence, triggers: list[Span], items: list[D.Te
             if len({_family(t) for t in types}) == 1:
                 choice = 0
         out[choice].append(it)
+        prev = (it, choice)
+    return out
+
+
+_END_VERBS = {"finish", "finishes", "end", "ends", "conclude", "concludes", "wrap"}
+REPORTING_VERBS = {"say", "confirm", "announce", "tell", "report", "reveal", "state", "advise", "explain", "add"}
+
+
+def _own_temporals(se: Sentence, trigger: Span, items: list[D.Temporal], etype: str) -> list[D.Temporal]:
+    """Drop the date expressions that date something else than the trigger:
+    the report ("the union confirmed on Thursday the strike would not go
+    ahead": Thursday dates the confirming), and for a named action "since
+    2019" ("the first joint strike since 2019" is not a strike in 2019)."""
+    if not items:
+        return items
+    doc = se.span.doc
+    own = {t.i for t in _anchor_tokens(trigger)} | set(range(trigger.start, trigger.end))
+    out: list[D.Temporal] = []
+    ending: D.Temporal | None = None
+    for it in items:
+        # "the action will finish at 4am on Wednesday": the end of an action
+        # whose start is stated elsewhere is no new occurrence
+        if not out and etype in ACTION_TYPES:
+            if ending is not None and set(se.text[ending.end : it.start].lower().replace(",", " ").split()) <= {"on", "at", "of"}:
+                ending = it
+                continue
+            if set(se.text[: it.start].lower().split()[-3:]) & _END_VERBS:
+                ending = it
+                continue
+        before = se.text[: it.start].rstrip().lower()
+        words = (before + " " + se.text[it.start : it.end].lower()).split()
+        if etype in ACTION_TYPES and trigger.root.pos_ in ("NOUN", "PROPN") and "since" in words[-4:]:
+            continue
+        span = doc.char_span(se.start + it.start, se.start + it.end, alignment_mode="expand")
+        if span is not None and it.kind != "duration":
+            head = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if (head is not None and head.lemma_.lower() in REPORTING_VERBS and head.i not in own
+                    and any(a.i == head.i for a in trigger.root.ancestors)):  # fmt: skip
+                continue
+        out.append(it)
     return out
 
 
@@ -265,8 +410,16 @@ def find_mentions(doc: Doc, sents: list[Sentence], published: dt.date | None, re
             by_sent.setdefault(si, []).append(tr)
     continuation = ref.triggers.continuation_cues
     mentions: list[_Mention] = []
+    prev: list[Sentence] = []  # the two sentences before
     for se in sents:
-        trs = _select_triggers(se, by_sent.get(se.index, []), ref)
+        # the two sentences before may supply the industrial context of a trigger,
+        # unless this sentence is about an offer or agreement itself
+        own = {t._.ia_lemma for t in se.span}
+        context = frozenset()
+        if not own & _DEAL_WORDS:
+            context = frozenset(t._.ia_lemma for p in prev for t in p.span)
+        prev = [*prev[-1:], se]
+        trs, notice_objects = _select_triggers(se, by_sent.get(se.index, []), ref, context)
         if not trs:
             continue
         # one mention per type per sentence: keep the first trigger of each family
@@ -274,19 +427,45 @@ def find_mentions(doc: Doc, sents: list[Sentence], published: dt.date | None, re
         for tr in trs:
             if not any(_family(f.label_) == _family(tr.label_) for f in firsts):
                 firsts.append(tr)
+        # a bare "action" beside a named action is that action
+        if any(f.label_ in ACTION_TYPES for f in firsts):
+            firsts = [f for f in firsts if f.label_ != ACTION_REF]
         items = D.find_temporals(se.text)
         assigned = _assign_temporals(se, firsts, items)
         for i, tr in enumerate(firsts):
             etype = tr.label_
+            # "stopped work for the first two hours of their shifts": the
+            # partial form of the family wins
+            if etype == "strike" and any(t.label_ == "partial_strike" for t in trs):
+                etype = "partial_strike"
+            if etype == ACTION_REF:
+                # a bare "action" is the latest action named before it
+                earlier = [m.event_type for m in mentions if m.event_type in ACTION_TYPES - {"rally"}]
+                if not earlier or any(_family(f.label_) == _family(earlier[-1]) for f in firsts if f is not tr):
+                    continue
+                etype = earlier[-1]
             if etype in NEGATABLE and _is_negated(tr):
                 continue
             tense = tense_of(tr)
-            its = assigned.get(i, [])
+            its = _own_temporals(se, tr, assigned.get(i, []), etype)
+            # a strike named in a notice is that notice's object unless it has its own date
+            if tr.start in notice_objects and not any(t.kind != "duration" for t in its):
+                continue
             # durations only describe actions
             if etype not in ACTION_TYPES:
                 its = [t for t in its if t.kind != "duration"]
             windows = D.build_windows(se.text, its, published, tense, continuation) or [D.DateSpec()]
+            # a bargaining milestone happens once: further dates in its
+            # sentence ("an offer on Wednesday, adding 0.5 percent from July")
+            # describe its content, not repeats
+            if etype not in ACTION_TYPES:
+                windows = windows[:1]
+            if any(w.start_day is not None for w in windows) and _is_hypothetical(tr, dated=True):
+                continue
             cancelled = _is_cancelled(tr, se, ref.triggers.cancel_cues)
+            if cancelled and tense == "past":
+                # "the strike on Monday has been called off": the day was still to come
+                windows = D.build_windows(se.text, its, published, "future", continuation) or [D.DateSpec()]
             for w_i, w in enumerate(windows):
                 day = w.start_day
                 status = "cancelled" if cancelled else _status(tense, day, published, w.has_day_words)
@@ -346,6 +525,8 @@ def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
             _absorb(match, m)
     for m in undated:
         fam = _family(m.event_type)
+        if _is_hypothetical(m.trigger) and (m.event_type in ACTION_TYPES or not events):
+            continue
         same = [ev for ev in events if _family(ev.event_type) == fam]
         if same and m.event_type not in needs_date:
             before = [ev for ev in same if ev.first.sentence.index <= m.sentence.index]
@@ -364,6 +545,36 @@ def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
         events.append(_Event(m.event_type, m.status, m.window or D.DateSpec(), [m], None))
     events.sort(key=lambda e: (e.first.sentence.index, e.first.trigger.start))
     return events
+
+
+def _representative(ev: _Event, dated_sents: dict[int, set[int]]) -> _Mention:
+    """The mention that best states the event: the article's earliest one,
+    unless a later one pins the day while the earliest only gives a week,
+    month or year ("will strike next month" ... "on Friday 9 September"), or
+    the earliest is undated and its sentence is where another event gets
+    its date ("issued notice of a strike on 22 December" states the strike;
+    "served the notice on Wednesday" states the notice)."""
+    ordered = sorted(ev.mentions, key=lambda m: (m.sentence.index, m.trigger.start))
+    # a headline or label line (no closing punctuation) only states the event
+    # when nothing else does
+    ordered = [m for m in ordered if m.sentence.text.rstrip()[-1:] in ".!?\"”'’"] or ordered
+    first = ordered[0]
+    day_level = [m for m in ordered if m.window is not None and m.window.start_day is not None
+                 and D.PRECISION_RANK[m.window.start_precision] >= D.PRECISION_RANK["day"]]  # fmt: skip
+    dated = [m for m in ordered if m.window is not None and m.window.start_day is not None]
+    # an undated first mention states an action ("has locked out 300 workers")
+    # but only refers to a milestone ("its current offer"), unless nothing is dated
+    if (first.window is None or first.window.start_day is None) and dated and (
+            ev.event_type not in ACTION_TYPES or dated_sents.get(first.sentence.index, set()) - {id(ev)}):  # fmt: skip
+        return dated[0]
+    if not day_level or day_level[0] is first:
+        return first
+    prec = first.window.start_precision if first.window is not None and first.window.start_day is not None else None
+    if prec in ("week", "month", "year"):
+        return day_level[0]
+    if prec is None and dated_sents.get(first.sentence.index, set()) - {id(ev)}:
+        return next(m for m in ordered if m.window is not None and m.window.start_day is not None)
+    return first
 
 
 def _absorb(ev: _Event, m: _Mention) -> None:
@@ -466,6 +677,18 @@ def _scope(ev: _Event, locations: list[str], has_curated_side: bool, ref: RefDat
     return "national" if has_curated_side else "unknown"
 
 
+_PLACE_PREPS = {"to", "at", "in", "into", "outside", "from", "through", "down", "up", "along", "past", "near"}
+
+
+def _is_place_phrase(pm: PartyMention, se: Sentence | None) -> bool:
+    """An unknown name that follows "to the", "at the", "outside the" ... is
+    where something happens, not a party to the dispute."""
+    if se is None or not (se.start <= pm.char_start < se.end):
+        return False
+    words = se.text[: pm.char_start - se.start].lower().split()
+    return len(words) >= 2 and words[-1] == "the" and words[-2] in _PLACE_PREPS
+
+
 @dataclass
 class _Dispute:
     unions: list[str]
@@ -494,6 +717,8 @@ def _dispute(parties: list[PartyMention], sents: list[Sentence], event_sents: se
             target = employers if si in event_sents else background_employers
             if pm.party_id not in target:
                 target.append(pm.party_id)
+        elif pm.party_type == "other" and _is_place_phrase(pm, sents[pos] if pos >= 0 else None):
+            continue  # "marched to the Octagon", "gathered at the Basin": a place, not a side
         elif pm.party_type in ("government_agency", "other") and si is not None:
             if si in funder_sents and pm.party_type == "government_agency":
                 if pm.party_id not in funders:
@@ -576,10 +801,18 @@ def extract_events(
                             and ref.organisations[e].sector), None)  # fmt: skip
     all_texts = [se.text for se in sents]
     dispute_occ = _occupation([m.sentence.text for s in strikes for m in s.mentions] + all_texts, ref)
+    dated_sents: dict[int, set[int]] = {}
+    for ev in events:
+        for m in ev.mentions:
+            if m.window is not None and m.window.start_day is not None:
+                dated_sents.setdefault(m.sentence.index, set()).add(id(ev))
     out: list[EventMention] = []
     for ev in events:
         res = D.finalize(ev.spec)
-        first = ev.first
+        first = _representative(ev, dated_sents)
+        status = ev.status
+        if status != "cancelled" and first.status != "unknown":
+            status = first.status  # the tense of the sentence that states the event
         locs = _locations(doc, ev, places, ref)
         occ = _occupation([m.sentence.text for m in sorted(ev.mentions, key=lambda m: m.sentence.index)], ref) or dispute_occ
         sector = "health" if (employer_sector == "health" or (occ and occ.sector == "health")) else (
@@ -589,7 +822,7 @@ def extract_events(
         out.append(
             EventMention(
                 event_type=ev.event_type,
-                status=ev.status,
+                status=status,
                 char_start=first.sentence.start,
                 char_end=first.sentence.end,
                 text=first.sentence.text,

@@ -156,7 +156,9 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
         span = _strip_span(ent)
         if not span or not _is_name(span) or span.text in lex.not_parties or span.text in place_texts:
             continue
-        if span.end < len(doc) and doc[span.end].text in lex.document_words:
+        # a document's name ("... Collective Agreement", "... Act") is not an
+        # organisation, nor is a name followed by such a word
+        if span[-1].text in lex.document_words or (span.end < len(doc) and doc[span.end].text in lex.document_words):
             continue
         if len(span) == 1 and span.text.lower() in lex.people_nouns:
             continue
