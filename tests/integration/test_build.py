@@ -7,6 +7,7 @@ they are marked slow; `make test` runs them, `make test-fast` skips them.
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 
@@ -183,3 +184,55 @@ def test_make_dataset_honours_raw_and_warehouse_dirs(tmp_path):
     assert now == repo_warehouse_before
     # Nothing but the named folders: the run history lives inside the warehouse too.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["elsewhere", "out"]
+
+
+def _readme_examples() -> dict[str, str]:
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sql\n(.*?)```", text, re.DOTALL)
+    return {
+        re.match(r"-- example: (\w+)", b).group(1): b for b in blocks if b.startswith("-- example:")
+    }
+
+
+def test_readme_example_queries_return_the_expected_rows(built):
+    examples = _readme_examples()
+    assert set(examples) == {
+        "strikes",
+        "monthly_action",
+        "figure_context",
+        "dispute_timeline",
+        "column_comments",
+    }
+    con = duckdb.connect(str(built["warehouse"] / "industrial_action.duckdb"), read_only=True)
+    try:
+        rows = {name: con.execute(sql).fetchall() for name, sql in examples.items()}
+    finally:
+        con.close()
+    import datetime as dt
+
+    strikes = {(r[0], r[2]): r for r in rows["strikes"]}
+    first = strikes[("partial_strike", dt.date(2024, 8, 20))]
+    assert first[1] in ("occurred", "ongoing")
+    assert set(first[3]) == {"New Zealand Ambulance Association", "First Union"}
+    assert first[4] == ["Hato Hone St John"]
+    assert (first[5], first[6]) == (2500, 2)
+    assert strikes[("strike", dt.date(2024, 5, 7))][4] == ["Health New Zealand"]
+
+    monthly = {(r[0], r[1]): r for r in rows["monthly_action"]}
+    assert monthly[(dt.date(2024, 8, 1), "health")][4] == 2500
+
+    assert ("97 percent", "vote_in_favour", "Deborah Powell", "strike_vote") in rows[
+        "figure_context"
+    ]
+
+    timeline = rows["dispute_timeline"]
+    assert timeline[0][:2] == (dt.date(2023, 12, 1), "agreement_expiry")
+    assert [r[0] for r in timeline] == sorted(r[0] for r in timeline)
+    assert {"partial_strike", "offer", "negotiation"} <= {r[1] for r in timeline}
+
+    assert {r[1] for r in rows["column_comments"]} == set(schemas_columns("events"))
+    assert all(r[2] for r in rows["column_comments"])
+
+
+def schemas_columns(table: str) -> list[str]:
+    return [name for name, _, _ in codebook_tables()[table]]
