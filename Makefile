@@ -12,7 +12,7 @@ export UV_PYTHON_DOWNLOADS := never
 EVAL_RAW ?= ../shared/seeds
 EVAL_GOLD ?= ../shared/gold/seeds.json
 
-.PHONY: help setup dataset test test-fast ui expectations lint eval eval-all speed
+.PHONY: help setup browser dataset test test-fast ui expectations lint eval eval-all speed
 
 help:
 	@echo "make dataset       install everything (uv.lock) and build the dataset from raw/ into warehouse/"
@@ -31,7 +31,13 @@ setup:
 dataset: setup
 	$(VENV_PY) -m pipeline build
 
-test: setup
+# The browser test drives Debian's Chromium (never a browser downloaded by Playwright).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+test: setup browser
 	$(VENV_PY) -m pytest
 
 test-fast: setup

@@ -11,6 +11,7 @@ from dagster import Definitions, in_process_executor, load_assets_from_modules
 from pipeline.assets import extract, ingest, publish, tables
 from pipeline.checks import TABLE_CHECKS
 from pipeline.io import StagingParquetIOManager
+from pipeline.sensors import raw_folder_changes
 
 ASSETS = load_assets_from_modules([ingest, extract, tables, publish])
 
@@ -20,6 +21,7 @@ def build_defs(**resource_overrides) -> Definitions:
     return Definitions(
         assets=ASSETS,
         asset_checks=TABLE_CHECKS,
+        sensors=[raw_folder_changes],
         resources=resources,
         # One process: the spaCy model is loaded once and GX imported once.
         executor=in_process_executor,
