@@ -12,11 +12,12 @@ export UV_PYTHON_DOWNLOADS := never
 EVAL_RAW ?= ../shared/seeds
 EVAL_GOLD ?= ../shared/gold/seeds.json
 
-.PHONY: help setup browser dataset test test-fast ui expectations lint eval eval-all speed
+.PHONY: help setup browser dataset release test test-fast ui expectations lint eval eval-all speed
 
 help:
 	@echo "make dataset       install everything (uv.lock) and build the dataset from raw/ into warehouse/"
 	@echo "make test          run the test suite"
+	@echo "make release VERSION=x.y.z   package the published build in warehouse/releases/x.y.z/"
 	@echo "make ui            start the Dagster UI on http://127.0.0.1:3000"
 	@echo "make eval          score extraction: EVAL_RAW=folder EVAL_GOLD=gold.json (default: the seeds)"
 	@echo "make eval-all      score on the seeds, the dev set and the blind set in tests/fixtures"
@@ -62,3 +63,7 @@ eval-all: setup
 
 speed: setup
 	$(VENV_PY) -m pipeline speed --raw tests/fixtures/eval/raw --repeat 5
+
+release: setup
+	@test -n "$(VERSION)" || { echo "usage: make release VERSION=x.y.z"; exit 2; }
+	$(VENV_PY) -m pipeline release --version "$(VERSION)"

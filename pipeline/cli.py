@@ -3,6 +3,7 @@
 - `build`: materialise every asset (and run every check) into the warehouse.
 - `ui`: start the Dagster UI on 127.0.0.1 against the same instance.
 - `eval`: score extraction against a gold file (see `pipeline.evaluate`).
+- `release`: package the published build as `warehouse/releases/<version>/`.
 - `speed`: words per second of spaCy alone and with extraction.
 - `expectations`: regenerate `expectations/*.json` from `pipeline/schemas.py`.
 """
@@ -105,6 +106,18 @@ def speed(raw: str, repeat: int) -> int:
     return 0
 
 
+def release(version: str, with_accuracy: bool) -> int:
+    from pipeline.release import ReleaseError, make_release
+
+    try:
+        path = make_release(version, get_settings(), with_accuracy=with_accuracy)
+    except ReleaseError as exc:
+        print(f"release failed: {exc}", file=sys.stderr)
+        return 1
+    print(f"released {path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -118,14 +131,27 @@ def main(argv: list[str] | None = None) -> int:
     eval_parser.add_argument("--gold", required=True, help="gold file in the format of seeds.json")
     eval_parser.add_argument("--output", help="also write the scores as JSON here")
     eval_parser.add_argument("-v", "--verbose", action="store_true", help="list every difference")
-    speed_parser = sub.add_parser("speed", help="words per second of spaCy alone and with extraction")
+    speed_parser = sub.add_parser(
+        "speed", help="words per second of spaCy alone and with extraction"
+    )
     speed_parser.add_argument("--raw", required=True, help="folder of articles")
     speed_parser.add_argument("--repeat", type=int, default=5, help="repeat the corpus N times")
+    release_parser = sub.add_parser(
+        "release", help="package the published build as a versioned release"
+    )
+    release_parser.add_argument(
+        "--version", required=True, help="x.y.z; an existing version is never overwritten"
+    )
+    release_parser.add_argument(
+        "--no-accuracy", action="store_true", help="skip the extraction accuracy table"
+    )
     args = parser.parse_args(argv)
     if args.command == "build":
         return build()
     if args.command == "ui":
         return ui(args.host, args.port)
+    if args.command == "release":
+        return release(args.version, not args.no_accuracy)
     if args.command == "speed":
         return speed(args.raw, args.repeat)
     if args.command == "eval":

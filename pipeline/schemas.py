@@ -92,7 +92,7 @@ MEASURES = (
 )
 PUBLISHED_DATE_SOURCES = ("metadata", "inferred", "unknown")
 
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
 @dataclass(frozen=True)
