@@ -18,11 +18,67 @@ Rules worth knowing (documented here because the codebook is silent):
   which are background unless dated ("after 19 months of negotiations").
 - An offer with no date only starts an event when something is done with it
   (made, put, rejected, accepted...), not "improve on its current offer".
-- Scope: `national` when the text says so (nationwide, across the country),
-  when places in three or more regions are named, or when no place is named
-  and a curated (national) union or employer is party; `local` for places in
-  one region that are towns/cities; `regional` otherwise with places; else
-  `unknown`.
+- Scope (one definition for every event type):
+  `national`: the text says so (nationwide, across/around the country, in
+  the country, the country's ...), or places in three or more regions;
+  `regional`: a city, town or region, or several workplaces;
+  `local`: a single workplace (a place named with a site word: "Wellington
+  Hospital", "the Kilbirnie depot", "its Balclutha plant", "Lyttelton Port
+  Company") or suburbs of one region; a town named without its site counts
+  as the site when another action of the article is held at a site there.
+  An event whose own sentences give no place or national cue takes the
+  dispute's scope and places: those of the main action (first dated strike,
+  else first dated action, else an action in the opening two sentences),
+  else the places of the first sentence when they lie in one region, else
+  the sides: curated union/employer names bound to a place make it local
+  (site word in the name) or regional, otherwise curated sides → national;
+  no curated side → `unknown`. So bargaining milestones share their
+  dispute's scope.
+- Locations: New Zealand places named as where the event happens, as
+  written. A place followed by a site word is a workplace and stands for its
+  place ("Wellington Hospital" → Wellington), unless the site is placed more
+  precisely ("Southland Hospital in Invercargill" → Invercargill). A place
+  inside an organisation's name ("Wellington Free Ambulance", "Waikato DHB",
+  "Foodstuffs North Island") is not a location, nor is the country. Side
+  mentions are dropped: a place that only says where a person works, unless
+  those people are the subject or object of the event's clause ("Cleaners at
+  Wellington Hospital will picket" counts; "For X, a nurse at Wellington
+  Hospital, ..." does not). In a sentence with several events, a place
+  belongs to the trigger above it in the parse, else the nearest one.
+- Overseas: an article whose first two sentences name an overseas place or
+  organisation (extraction_lexicon.yaml) and no New Zealand place or
+  curated organisation yields no events at all; elsewhere an event whose
+  sentences name only overseas places is dropped.
+- Two actions of one family in one sentence are two mentions when a
+  subordinator separates them ("will strike twice more this month, after a
+  four-hour stoppage on Monday"); each gets its own dates, and the one in
+  the subordinate clause is stated by another sentence where there is one.
+  A week or month only contains a day of the same time: a planned "this
+  month" never absorbs an occurred "Monday".
+- Status: tense, then the date against publication; a past verb cannot make
+  a period starting after publication happened ("agreed to meet next week"
+  → planned); an offer, notice, vote or settlement in the present has
+  occurred; a negotiation or ban "since" a date in the perfect, an other_action
+  that "started"/"began" or "has locked out" with no end → ongoing;
+  cancelling verbs (called off, suspended, postponed, averted, will not go
+  ahead) → cancelled.
+- Offers: an undated offer is an event when acted on (made, rejected,
+  accepted...) or when it is a particular side's offer with its content
+  ("the airline's offer of 3.5 percent"); negation of another verb ("the
+  offer did not reflect ...") does not negate it. A progressive "is offering
+  them less than" only states the offer when nothing clearer does.
+- Occupation: the first occupation named in the event's sentences, else the
+  dispute's; a generic form of the dispute's occupation is the dispute's
+  ("doctors" in a junior doctors' dispute); a workplace-qualified form wins
+  where the workplace is named ("cleaners at ... Hospital" → hospital
+  cleaners); staff of a public-service agency with no occupation named are
+  public servants. Sector: `health` if the employer or occupation is health,
+  else the employer's curated sector, else the occupation's, folded into the
+  dataset's short names by `sector_aliases` (ports, aviation → transport;
+  corrections → justice).
+- workers_involved (set in pipeline.extract.__init__ after figures are
+  linked): an absolute headcount of people taking part, never membership, a
+  share, or a vague "thousands of".
 - Funders are attached to the article's first strike-family event only; a
   rally with no date of its own takes the date of the article's strike when
   their tenses agree (rallies are held during strikes).
@@ -35,14 +91,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract import dates as D
+from pipeline.extract import refdata
 from pipeline.extract.context import Sentence
 from pipeline.extract.nlp import PLACES_KEY, TRIGGERS_KEY, find_places, find_triggers
 from pipeline.extract.records import EventMention, EventParty, FigureMention, PartyMention
-from pipeline.extract.refdata import Occupation, RefData
+from pipeline.extract.refdata import Occupation, Place, RefData
 
 STRIKE_FAMILY = {"strike", "partial_strike"}
 ACTION_REF = "action_ref"  # trigger label of a bare "action" (see event_triggers.yaml)
@@ -73,6 +131,7 @@ class _Mention:
     window: D.DateSpec | None
     day_key: str | None  # resolved date (or day words) that identify the occurrence
     continuation: bool = False
+    subordinate: bool = False  # a second action of its family in a sentence ("..., after a stoppage on Monday")
 
 
 @dataclass
@@ -141,6 +200,9 @@ def tense_of(trigger: Span) -> str | None:
 
 def _is_negated(trigger: Span) -> bool:
     for tok in _anchor_tokens(trigger):
+        if (trigger.label_ == "offer" and tok.i not in range(trigger.start, trigger.end)
+                and tok.lemma_.lower() not in OFFER_ACTION_VERBS | {"be"}):  # fmt: skip
+            continue  # "the airline's offer did not reflect that": the offer stands
         if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in tok.children):
             # "not due to meet again until 29 August" still schedules a meeting
             return not any(c.lower_ == "until" for c in tok.subtree)
@@ -226,6 +288,11 @@ def _is_hypothetical(trigger: Span, dated: bool = False) -> bool:
             return True
         if not dated and any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in tok.children):
             return True
+    # "Nobody becomes a nurse hoping to stand on a picket line": a negated
+    # generic subject anywhere above the trigger
+    for anc in trigger.root.ancestors:
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "none", "noone") for c in anc.children):
+            return True
     # "including strikes" hangs from the thing considered
     head = trigger.root.head
     return head.lower_ == "including" and any(t.lemma_.lower() in HYPOTHETICAL_LEMMAS for t in head.ancestors)
@@ -248,6 +315,38 @@ def _status(tense: str | None, day: dt.date | None, published: dt.date | None, h
     if tense == "present" and not has_day_words:
         return "ongoing"
     return "unknown"
+
+
+POINT_MILESTONES = {"offer", "strike_notice", "strike_vote", "settlement"}
+START_VERBS = {"start", "begin", "launch", "commence", "introduce"}
+OPEN_ENDED = {"other_action", "negotiation"}
+
+
+def _refine_status(etype: str, status: str, trigger: Span, se: Sentence, items: list[D.Temporal],
+                   window: D.DateSpec, published: dt.date | None) -> str:  # fmt: skip
+    """Status rules beyond the plain tense (documented in the module docstring)."""
+    day = window.start_day
+    # a past verb cannot make a day after publication happened ("have issued
+    # notice of a strike on 22 December", "agreed to meet next week")
+    if status == "occurred" and day is not None and published is not None and day > published:
+        return "planned"  # (a week or month starting after publication is wholly to come)
+    if etype in POINT_MILESTONES and status == "ongoing":
+        return "occurred"  # "are being asked to accept an offer": the offer has been made
+    if etype in OPEN_ENDED and status == "occurred" and window.end_day is None:
+        verb = _clause_verb(trigger)
+        auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        since = any("since" in se.text[: it.end].lower().split()[-3:] for it in items)
+        # "have been bargaining since March", "Since December, members have refused ..."
+        if since and (auxes & {"has", "have", "'ve", "been"} or verb.tag_ == "VBG" or "been" in auxes):
+            return "ongoing"
+        if etype == "other_action":
+            # "started the work-to-rule on Tuesday", "has locked out 300 workers":
+            # an open-ended ban or lockout that began and has not been said to end
+            if verb.lemma_.lower() in START_VERBS and verb.tag_ in ("VBD", "VBN") and not auxes & {"had"}:
+                return "ongoing"
+            if auxes & {"has", "have", "'ve"} and (verb.i in range(trigger.start, trigger.end) or trigger.root.head.i == verb.i):
+                return "ongoing"
+    return status
 
 
 _DEAL_WORDS = {"offer", "agreement", "settlement", "deal", "proposal", "ratify", "accept"}
@@ -325,7 +424,7 @@ def _assign_temporals(sentence: Sentence, triggers: list[Span], items: list[D.Te
                 continue
         span = doc.char_span(sentence.start + it.start, sentence.start + it.end, alignment_mode="expand")
         choice = None
-        if span is not None and len({_family(t) for t in types}) > 1:
+        if span is not None and (len({_family(t) for t in types}) > 1 or len(triggers) > len(types)):
             for anc in [span.root, *span.root.ancestors]:
                 hits = [i for i, a in enumerate(anchors) if anc.i in a]
                 if hits:
@@ -339,15 +438,35 @@ def _assign_temporals(sentence: Sentence, triggers: list[Span], items: list[D.Te
             before = [i for i, t in enumerate(triggers) if t.end_char - sentence.start <= it.start]
             if before and set(between) & _SUBORDINATORS:
                 choice = before[-1]
+        if it.kind == "duration":
+            # "a six-hour stoppage": a duration just before a trigger is its length
+            nxt = [i for i, t in enumerate(triggers) if 0 <= t.start_char - sentence.start - it.end <= 12]
+            if nxt:
+                choice = nxt[0]
         if choice is None:
             # nearest trigger before the expression, else the first one
             before = [i for i, t in enumerate(triggers) if t.start_char - sentence.start <= it.start]
             choice = before[-1] if before else 0
-            if len({_family(t) for t in types}) == 1:
+            if len({_family(t) for t in types}) == 1 and len(triggers) == len(types):
                 choice = 0
         out[choice].append(it)
         prev = (it, choice)
     return out
+
+
+_SEPARATE_CLAUSE = {"after", "before", "following"}
+
+
+def _own_clause_action(se: Sentence, first: Span, other: Span) -> bool:
+    """A second action of the same family in one sentence is an occurrence of
+    its own when a subordinator ("after", "before", "following") separates
+    it from the first and it hangs from another verb than the first: "will
+    strike twice more this month, after a four-hour stoppage on Monday"."""
+    if other.start <= first.end:
+        return False
+    doc = se.span.doc
+    between = {t.lower_ for t in doc[first.end : other.start]}
+    return bool(between & _SEPARATE_CLAUSE)
 
 
 _END_VERBS = {"finish", "finishes", "end", "ends", "conclude", "concludes", "wrap"}
@@ -422,10 +541,13 @@ def find_mentions(doc: Doc, sents: list[Sentence], published: dt.date | None, re
         trs, notice_objects = _select_triggers(se, by_sent.get(se.index, []), ref, context)
         if not trs:
             continue
-        # one mention per type per sentence: keep the first trigger of each family
+        # one mention per type per sentence: keep the first trigger of each
+        # family, except an action in a subordinate clause of its own ("will
+        # strike twice more this month, after a four-hour stoppage on Monday")
         firsts: list[Span] = []
         for tr in trs:
-            if not any(_family(f.label_) == _family(tr.label_) for f in firsts):
+            same = [f for f in firsts if _family(f.label_) == _family(tr.label_)]
+            if not same or (tr.label_ in ACTION_TYPES and _own_clause_action(se, same[-1], tr)):
                 firsts.append(tr)
         # a bare "action" beside a named action is that action
         if any(f.label_ in ACTION_TYPES for f in firsts):
@@ -447,6 +569,9 @@ def find_mentions(doc: Doc, sents: list[Sentence], published: dt.date | None, re
             if etype in NEGATABLE and _is_negated(tr):
                 continue
             tense = tense_of(tr)
+            if any(f is not tr and _family(f.label_) == _family(etype) and f.start < tr.start
+                   and _clause_verb(f).i == _clause_verb(tr).i for f in firsts):  # fmt: skip
+                tense = None  # "will strike again, after a stoppage on Monday": the date decides
             its = _own_temporals(se, tr, assigned.get(i, []), etype)
             # a strike named in a notice is that notice's object unless it has its own date
             if tr.start in notice_objects and not any(t.kind != "duration" for t in its):
@@ -469,11 +594,16 @@ def find_mentions(doc: Doc, sents: list[Sentence], published: dt.date | None, re
             for w_i, w in enumerate(windows):
                 day = w.start_day
                 status = "cancelled" if cancelled else _status(tense, day, published, w.has_day_words)
+                if not cancelled:
+                    status = _refine_status(etype, status, tr, se, its, w, published)
                 cont = w_i > 0 or bool(
                     {t.lower_ for t in tr.root.children} & continuation
                     or {t.lower_ for t in se.span} & {"continue", "continues", "resume", "resumes", "next", "another", "further", "again"}
                 )
-                mentions.append(_Mention(etype, se, tr, tense, status, w, _day_key(w, se.text), (cont and w_i > 0) or cont))
+                sub = any(f is not tr and f.start < tr.start and f.label_ != ACTION_REF and (
+                    _family(f.label_) == _family(etype) or _own_clause_action(se, f, tr)) for f in firsts)
+                mentions.append(_Mention(etype, se, tr, tense, status, w, _day_key(w, se.text),
+                                         (cont and w_i > 0) or cont, sub))  # fmt: skip
     return mentions
 
 
@@ -498,11 +628,26 @@ def _dates_agree(a: D.DateSpec, b: D.DateSpec) -> bool:
 
 
 def _offer_is_acted_on(m: _Mention) -> bool:
+    """An undated offer is an event when something is done with it, or when
+    it is a particular offer: owned by a named side with its content ("the
+    airline's offer of 3.5 percent", "Kinetic's offer")."""
     verb = _clause_verb(m.trigger)
     lem = verb.lemma_.lower()
     if m.trigger.root.pos_ == "VERB":
         return True
-    return lem in OFFER_ACTION_VERBS and lem != "improve"
+    if lem in OFFER_ACTION_VERBS:
+        return lem != "improve"
+    root = m.trigger.root
+    owned = any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in root.children)
+    content = any(c.dep_ == "prep" and c.lower_ == "of" and any(t.like_num for t in c.subtree) for c in root.children)
+    return owned and content
+
+
+def _is_vague_offer(m: _Mention) -> bool:
+    """"saying the company is offering them less than its competitor": a
+    progressive verb describing the dispute, not the making of an offer."""
+    root = m.trigger.root
+    return root.pos_ == "VERB" and root.tag_ == "VBG"
 
 
 def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
@@ -516,7 +661,10 @@ def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
         for ev in events:
             if _family(ev.event_type) != fam:
                 continue
-            if ev.day_key == m.day_key or (m.window and _dates_agree(ev.spec, m.window)):
+            # a week or month only contains a day of the same time: the
+            # stoppage held on Monday is not the strikes planned for this month
+            apart = {ev.status, m.status} == {"planned", "occurred"}
+            if ev.day_key == m.day_key or (m.window and not apart and _dates_agree(ev.spec, m.window)):
                 match = ev
                 break
         if match is None:
@@ -555,9 +703,15 @@ def _representative(ev: _Event, dated_sents: dict[int, set[int]]) -> _Mention:
     its date ("issued notice of a strike on 22 December" states the strike;
     "served the notice on Wednesday" states the notice)."""
     ordered = sorted(ev.mentions, key=lambda m: (m.sentence.index, m.trigger.start))
+    if ev.event_type == "offer":
+        # a clear offer sentence states the offer rather than a lede's "is offering them less"
+        ordered = [m for m in ordered if not _is_vague_offer(m)] + [m for m in ordered if _is_vague_offer(m)]
     # a headline or label line (no closing punctuation) only states the event
     # when nothing else does
     ordered = [m for m in ordered if m.sentence.text.rstrip()[-1:] in ".!?\"”'’"] or ordered
+    # an action named in a subordinate clause of another ("..., after a
+    # four-hour stoppage on Monday") is stated by a sentence of its own
+    ordered = [m for m in ordered if not m.subordinate] or ordered
     first = ordered[0]
     day_level = [m for m in ordered if m.window is not None and m.window.start_day is not None
                  and D.PRECISION_RANK[m.window.start_precision] >= D.PRECISION_RANK["day"]]  # fmt: skip
@@ -632,17 +786,174 @@ def _occupation(texts: list[str], ref: RefData) -> Occupation | None:
     return None
 
 
-def _locations(doc: Doc, ev: _Event, places: list[Span], ref: RefData) -> list[str]:
-    out: list[str] = []
-    for m in ev.mentions:
-        for p in places:
-            if m.sentence.start <= p.start_char < m.sentence.end:
-                place = ref.place_by_alias.get(p.text)
-                if place is None or place.kind == "country":
-                    continue
-                if p.text not in out:
-                    out.append(p.text)
+@dataclass(frozen=True)
+class _Words:
+    """Extraction's own word lists from extraction_lexicon.yaml that RefData does not index."""
+
+    overseas_orgs: frozenset[str] = frozenset()
+    site_words: frozenset[str] = frozenset()
+    org_words: frozenset[str] = frozenset()
+    sector_aliases: tuple[tuple[str, str], ...] = ()
+
+
+@lru_cache(maxsize=4)
+def _load_words(path: str) -> _Words:
+    raw = refdata._read_yaml(Path(path))
+    raw = raw if isinstance(raw, dict) else {}
+    aliases = raw.get("sector_aliases") if isinstance(raw.get("sector_aliases"), dict) else {}
+    return _Words(
+        overseas_orgs=frozenset(refdata._str_list(raw.get("overseas_organisations"))),
+        site_words=frozenset(refdata._str_list(raw.get("site_words"))),
+        org_words=frozenset(refdata._str_list(raw.get("organisation_words"))),
+        sector_aliases=tuple((str(k).lower(), str(v).lower()) for k, v in aliases.items() if k and v),
+    )
+
+
+def _words() -> _Words:
+    return _load_words(str(refdata.LEXICON_FILE))
+
+
+def _sector(name: str | None) -> str | None:
+    if not name:
+        return name
+    return dict(_words().sector_aliases).get(name, name)
+
+
+@dataclass(frozen=True)
+class _PlaceRef:
+    text: str  # as written
+    place: Place
+    site: bool  # named as a workplace ("Wellington Hospital", "the Kilbirnie depot")
+    span: Span
+
+
+def _place_refs(doc: Doc, places: list[Span], parties: list[PartyMention], ref: RefData) -> list[_PlaceRef]:
+    """The article's New Zealand places that can be where something happens.
+
+    Rules: a place followed by a site word (hospital, depot, plant, campus,
+    port...) is a workplace and keeps its place ("Wellington Hospital" is in
+    Wellington), unless the site is then placed more precisely ("Southland
+    Hospital in Invercargill": Invercargill); a place inside an organisation's
+    name ("Wellington Free Ambulance", "Waikato DHB", "Greater Wellington
+    Regional Council", "Foodstuffs North Island") is not a location; nor is
+    the country."""
+    words = _words()
+    org_spans = [(pm.char_start, pm.char_end) for pm in parties if pm.party_type != "person"]
+    out: list[_PlaceRef] = []
+    for p in places:
+        place = ref.place_by_alias.get(p.text)
+        if place is None or place.kind == "country":
+            continue
+        nxt = [t.text for t in doc[p.end : min(p.end + 3, len(doc))]]
+        site_at = next((i for i, w in enumerate(nxt[:2]) if w in words.site_words), None)
+        if site_at is not None:
+            after = doc[p.end + site_at + 1 : min(p.end + site_at + 4, len(doc))]
+            if len(after) >= 2 and after[0].lower_ == "in" and any(q.start == after[1].i for q in places):
+                continue  # "Southland Hospital in Invercargill"
+            out.append(_PlaceRef(p.text, place, True, p))
+            continue
+        if any(a <= p.start_char < b and not (a == p.start_char and b == p.end_char) for a, b in org_spans):
+            continue
+        if nxt and nxt[0] in words.org_words:
+            continue
+        # "Ōtautahi Christchurch": the Māori and English names of one place
+        if out and out[-1].span.end == p.start and out[-1].place == place:
+            continue
+        out.append(_PlaceRef(p.text, place, False, p))
     return out
+
+
+def _is_side_place(tok: Token, trigger: Span) -> bool:
+    """A place that only says where a person works or comes from ("For X, a
+    nurse at Wellington Hospital, the strike was ...") is not where the event
+    happens, unless those people take part ("Cleaners at Wellington Hospital
+    will picket", "locked out 300 workers at its Balclutha plant"): the
+    subject or object of the trigger's clause."""
+    verb = _clause_verb(trigger)
+    inside = range(trigger.start, trigger.end)
+    people = _people_nouns()
+    for anc in tok.ancestors:
+        if anc.i in inside or anc.i == verb.i:
+            return False
+        if anc.dep_ == "appos":
+            return True
+        if anc.pos_ in ("NOUN", "PROPN") and anc.lemma_.lower() in people:
+            actor = anc
+            while actor.dep_ == "conj" and actor.head.i != actor.i:
+                actor = actor.head
+            return not (actor.dep_ in ("nsubj", "nsubjpass", "dobj") and actor.head.i == verb.i)
+    return False
+
+
+@lru_cache(maxsize=4)
+def _people_nouns_for(base: frozenset[str]) -> frozenset[str]:
+    return base | {"nurse", "delegate", "spokesperson", "spokeswoman", "spokesman", "organiser", "secretary",
+                   "president", "resident", "commuter", "parent", "manager"}  # fmt: skip
+
+
+def _people_nouns() -> frozenset[str]:
+    return _people_nouns_for(refdata.load_refdata().lexicon.people_nouns)
+
+
+def _locations(ev: _Event, refs: list[_PlaceRef], owner: dict[int, int]) -> list[_PlaceRef]:
+    """The places named as where the event happens: in its sentences, owned
+    by its trigger (not by another event's trigger in the same sentence), and
+    not a side mention."""
+    out: list[_PlaceRef] = []
+    triggers = {m.trigger.start for m in ev.mentions}
+    for m in ev.mentions:
+        for r in refs:
+            if not (m.sentence.start <= r.span.start_char < m.sentence.end):
+                continue
+            own = owner.get(r.span.start)
+            if own is not None and own not in triggers:
+                continue
+            if _is_side_place(r.span.root, m.trigger):
+                continue
+            if all(o.place != r.place for o in out):
+                out.append(r)
+    return out
+
+
+def _place_owners(refs: list[_PlaceRef], all_triggers: list[Span]) -> dict[int, int]:
+    """For each place (by token start) in a sentence with several event
+    triggers, the start of the trigger it belongs to: the nearest trigger
+    among its syntactic heads, else the nearest one by distance."""
+    out: dict[int, int] = {}
+    for r in refs:
+        sent = r.span.sent
+        here = [t for t in all_triggers if sent.start <= t.start < sent.end]
+        if len({t.start for t in here}) < 2:
+            continue
+        chosen = None
+        for anc in r.span.root.ancestors:
+            chosen = next((t for t in here if t.start <= anc.i < t.end), None)
+            if chosen is not None:
+                break
+        if chosen is None:
+            chosen = min(here, key=lambda t: abs(t.start - r.span.start))
+        out[r.span.start] = chosen.start
+    return out
+
+
+def _overseas_article(doc: Doc, sents: list[Sentence], refs: list[_PlaceRef], parties: list[PartyMention],
+                      ref: RefData) -> bool:  # fmt: skip
+    """An article about an overseas dispute: its opening (first two
+    sentences) names an overseas place or organisation and no New Zealand
+    place or curated New Zealand organisation."""
+    if not sents:
+        return False
+    lede_end = sents[min(1, len(sents) - 1)].end
+    lede = doc.text[:lede_end]
+    overseas = ref.lexicon.overseas_places | _words().overseas_orgs
+    if not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", lede) for w in overseas):
+        return False
+    if any(r.span.start_char < lede_end for r in refs):
+        return False
+    if re.search(r"(?<!\w)(?:New Zealand|Aotearoa|NZ|Kiwi)(?!\w)", lede):
+        return False
+    return not any(pm.char_start < lede_end and pm.party_id in ref.organisations and pm.party_type != "government"
+                   for pm in parties)  # fmt: skip
 
 
 def _overseas_sentences(doc: Doc, sents: list[Sentence], ref: RefData) -> set[int]:
@@ -662,19 +973,47 @@ def _is_overseas(ev: _Event, overseas_sents: set[int]) -> bool:
     return any(m.sentence.index in overseas_sents for m in ev.mentions)
 
 
-def _scope(ev: _Event, locations: list[str], has_curated_side: bool, ref: RefData) -> str:
+def _has_national_phrase(ev: _Event, ref: RefData) -> bool:
     text = " ".join(m.sentence.text for m in ev.mentions).lower()
-    if any(p.lower() in text for p in ref.triggers.national_phrases):
+    return any(p.lower() in text for p in ref.triggers.national_phrases)
+
+
+def _scope_of_places(locs: list[_PlaceRef]) -> str:
+    """national: places in three or more regions; local: one workplace (a
+    place named with a site word) or suburbs, in one region; regional: a
+    city, town or region, or several workplaces."""
+    regions = {r.place.region or r.place.name for r in locs}
+    if len(regions) >= 3:
         return "national"
-    if locations:
-        places = [ref.place_by_alias[name] for name in locations if name in ref.place_by_alias]
-        regions = {p.region or p.name for p in places}
-        if len(regions) >= 3:
-            return "national"
-        if len(regions) == 1 and all(p.kind != "region" for p in places):
-            return "local"
-        return "regional"
-    return "national" if has_curated_side else "unknown"
+    sites = [r for r in locs if r.site]
+    if len(regions) == 1 and len(sites) <= 1 and (sites or all(r.place.kind == "suburb" for r in locs)):
+        return "local"
+    return "regional"
+
+
+def _party_scope(dispute: _Dispute, ref: RefData) -> str:
+    """Scope from the sides when no place says it: a curated side whose name
+    is bound to a place ("Lyttelton Port Company", "Auckland One Rail") makes
+    the dispute local (a site word in the name) or regional; curated sides
+    with no place in their names are national."""
+    sides = [ref.organisations[p] for p in dispute.unions + dispute.employers if p in ref.organisations]
+    if not sides:
+        return "unknown"
+    words = _words()
+    scopes = []
+    for org in sides:
+        toks = org.name.replace("'", " ").split()
+        placed = [w for w in toks if ref.place_by_alias.get(w) is not None and ref.place_by_alias[w].kind != "country"]
+        if not placed:
+            scopes.append("national")
+        elif any(w in words.site_words for w in toks):
+            scopes.append("local")
+        else:
+            scopes.append("regional")
+    for sc in ("local", "regional"):
+        if sc in scopes:
+            return sc
+    return "national"
 
 
 _PLACE_PREPS = {"to", "at", "in", "into", "outside", "from", "through", "down", "up", "along", "past", "near"}
@@ -762,6 +1101,27 @@ def _event_parties(ev: _Event, dispute: _Dispute, parties: list[PartyMention], s
     return tuple(dict.fromkeys(out))
 
 
+def _main_action(events: list[_Event]) -> _Event | None:
+    """The dispute's main action: its first dated strike, else its first
+    dated action, else an action named in the opening two sentences."""
+    for pick in (lambda e: e.event_type in STRIKE_FAMILY and e.spec.start_day is not None,
+                 lambda e: e.event_type in ACTION_TYPES and e.spec.start_day is not None,
+                 lambda e: e.event_type in ACTION_TYPES and e.first.sentence.index <= 1):  # fmt: skip
+        found = [e for e in events if pick(e)]
+        if found:
+            return min(found, key=lambda e: (e.first.sentence.index, e.first.trigger.start))
+    return None
+
+
+def _specific_occupation(occ: Occupation | None, dispute_occ: Occupation | None) -> Occupation | None:
+    """"doctors" in an article about junior doctors are the junior doctors."""
+    if occ is None:
+        return dispute_occ
+    if dispute_occ is not None and dispute_occ.name != occ.name and dispute_occ.name.endswith(" " + occ.name):
+        return dispute_occ
+    return occ
+
+
 def extract_events(
     doc: Doc,
     sents: list[Sentence],
@@ -775,8 +1135,12 @@ def extract_events(
     mentions = find_mentions(doc, sents, published, ref)
     events = link_mentions(mentions, ref)
     places = list(doc.spans[PLACES_KEY]) if PLACES_KEY in doc.spans else find_places(doc)
+    refs = _place_refs(doc, places, parties, ref)
+    if _overseas_article(doc, sents, refs, parties, ref):
+        return [], []
+    owner = _place_owners(refs, [m.trigger for ev in events for m in ev.mentions])
     overseas = _overseas_sentences(doc, sents, ref)
-    events = [ev for ev in events if not (_is_overseas(ev, overseas) and not _locations(doc, ev, places, ref))]
+    events = [ev for ev in events if not (_is_overseas(ev, overseas) and not _locations(ev, refs, owner))]
     if not events:
         return [], []
     # the partial form of a strike carries over to its announced continuations
@@ -796,16 +1160,47 @@ def extract_events(
     event_sents = {m.sentence.index for ev in events for m in ev.mentions}
     dispute = _dispute(parties, sents, event_sents, ref)
     person_aff = {pm.party_id: pm.affiliation_id for pm in parties if pm.party_type == "person"}
-    curated_side = any(pid in ref.organisations for pid in dispute.unions + dispute.employers)
-    employer_sector = next((ref.organisations[e].sector for e in dispute.employers if e in ref.organisations
+    employer_org = next((ref.organisations[e] for e in dispute.employers if e in ref.organisations), None)
+    employer_sector = next((_sector(ref.organisations[e].sector) for e in dispute.employers if e in ref.organisations
                             and ref.organisations[e].sector), None)  # fmt: skip
     all_texts = [se.text for se in sents]
     dispute_occ = _occupation([m.sentence.text for s in strikes for m in s.mentions] + all_texts, ref)
+    if dispute_occ is None and employer_org is not None and employer_org.type == "government_agency" \
+            and employer_sector == "public service":  # fmt: skip
+        dispute_occ = _public_servants(ref)
     dated_sents: dict[int, set[int]] = {}
     for ev in events:
         for m in ev.mentions:
             if m.window is not None and m.window.start_day is not None:
                 dated_sents.setdefault(m.sentence.index, set()).add(id(ev))
+    # locations and scope: each event's own, else the dispute's (see the docstring)
+    own_locs = {id(ev): _locations(ev, refs, owner) for ev in events}
+    party_scope = _party_scope(dispute, ref)
+    main = _main_action(events)
+
+    def own_scope(ev: _Event) -> str | None:
+        if _has_national_phrase(ev, ref):
+            return "national"
+        return _scope_of_places(own_locs[id(ev)]) if own_locs[id(ev)] else None
+
+    # a town named without its site is that site when an action of the
+    # article is held at a site there ("at Lyttelton" after "Lyttelton Port")
+    site_places = {r.place for locs in own_locs.values() for r in locs if r.site}
+    for ev in events:
+        locs = own_locs[id(ev)]
+        if locs and not any(r.site for r in locs) and len(site_places) == 1 and {r.place for r in locs} <= site_places:
+            own_locs[id(ev)] = [replace(r, site=True) for r in locs]
+    main_scope = (own_scope(main) or None) if main is not None else None
+    main_locs = own_locs[id(main)] if main is not None else []
+    if main_scope is None:
+        # no place of its own: the places the article opens with, when they lie in one region
+        lede = [r for r in refs if sents and r.span.start_char < sents[0].end]
+        if lede and len({r.place.region or r.place.name for r in lede}) == 1:
+            main_locs, main_scope = lede, _scope_of_places(lede)
+        else:
+            main_scope = party_scope
+    if main_scope not in ("local", "regional"):
+        main_locs = []
     out: list[EventMention] = []
     for ev in events:
         res = D.finalize(ev.spec)
@@ -813,12 +1208,16 @@ def extract_events(
         status = ev.status
         if status != "cancelled" and first.status != "unknown":
             status = first.status  # the tense of the sentence that states the event
-        locs = _locations(doc, ev, places, ref)
-        occ = _occupation([m.sentence.text for m in sorted(ev.mentions, key=lambda m: m.sentence.index)], ref) or dispute_occ
-        sector = "health" if (employer_sector == "health" or (occ and occ.sector == "health")) else (
-            employer_sector or (occ.sector if occ else None))  # fmt: skip
-        workers = next((int(f.value) for f in figures if f.measure == "workers_involved" and f.unit == "people"
-                        and any(m.sentence.start <= f.char_start < m.sentence.end for m in ev.mentions)), None)  # fmt: skip
+        scope = own_scope(ev)
+        locs = [r.text for r in own_locs[id(ev)]]
+        if scope is None:
+            scope = main_scope
+            locs = [r.text for r in main_locs]
+        occ = _occupation([m.sentence.text for m in sorted(ev.mentions, key=lambda m: m.sentence.index)], ref)
+        occ = _specific_occupation(occ, dispute_occ)
+        occ = _workplace_occupation(occ, [m.sentence.text for m in ev.mentions], ref)
+        occ_sector = _sector(occ.sector) if occ else None
+        sector = "health" if (employer_sector == "health" or occ_sector == "health") else (employer_sector or occ_sector)
         out.append(
             EventMention(
                 event_type=ev.event_type,
@@ -833,14 +1232,34 @@ def extract_events(
                 date_precision=res.date_precision,
                 date_text=res.date_text if res.start_date or ev.spec.has_day_words else None,
                 duration_hours=res.duration_hours if ev.event_type in ACTION_TYPES else None,
-                workers_involved=workers if ev.event_type in ACTION_TYPES else None,
+                workers_involved=None,  # set from the linked figures (pipeline.extract.__init__)
                 occupation=occ.name if occ else None,
                 sector=sector,
                 locations=tuple(locs),
-                scope=_scope(ev, locs, curated_side, ref) if ev.event_type in ACTION_TYPES else "unknown",
+                scope=scope,
                 first_ever=_first_ever(ev, ref),
                 summary=first.sentence.text,
                 parties=_event_parties(ev, dispute, parties, speakers, ev is primary, person_aff),
             )
         )
     return out, [frozenset(m.sentence.index for m in ev.mentions) for ev in events]
+
+
+def _workplace_occupation(occ: Occupation | None, texts: list[str], ref: RefData) -> Occupation | None:
+    """"Cleaners at Wellington Hospital" are hospital cleaners: an occupation
+    with a workplace-qualified form in the table takes it when its
+    sentences name that workplace."""
+    if occ is None:
+        return None
+    low = " ".join(texts).lower()
+    sites = {w.lower() for w in _words().site_words}
+    for o in ref.occupations:
+        head, _, rest = o.name.partition(" ")
+        if rest == occ.name and head in sites and re.search(rf"\b{re.escape(head)}s?\b", low):
+            return o
+    return occ
+
+
+def _public_servants(ref: RefData) -> Occupation | None:
+    """Staff of a government department, with no occupation named, are public servants."""
+    return next((o for o in ref.occupations if o.name == "public servants"), None)

@@ -5,35 +5,176 @@ What belongs here:
 - curated organisations (matched by the `ia_curated_entities` ruler from
   organisations.yaml: id, canonical name and type come from the YAML);
 - other organisations from spaCy's ORG entities (slug of the fullest name used
-  in the article; `union` when the name says so, else `other`);
+  in the article, a shorter form or a bracketed acronym sharing its id);
 - people from PERSON entities, with title and affiliation read from the words
-  around the name ("Ambulance Association secretary Mark Quin",
-  "Jane Doe, chief executive of X", "Director of operations Dan Ohs said X ...");
-  a surname alone resolves to the full name used elsewhere in the article;
+  around the name; a surname alone resolves to the full name used elsewhere
+  in the article;
 - `speakers()`: which party each sentence is attributed to ("X said",
   "according to X", quotes continuing a speaker's paragraph).
 What does not: the roles parties play in events (events.py).
+
+Word lists live in pipeline/data (titles.yaml, party_rules.yaml), not here.
+
+Rules, in order of application:
+
+Organisations that are not curated
+- Not parties: bare generic words ("the Ministry", "the Board"), names made
+  only of group adjectives ("Pacific"), headline or event fragments ("Nurses
+  Strike"), document names ("... Collective Agreement"), places (every token
+  inside a curated place, or "to the Octagon"-style landmarks), workplaces
+  ("Wellington Hospital", "Ward 7": the employer is the body that runs them),
+  and media outlets that only report the story ("told RNZ").
+- A shorter form of an organisation named in full in the article, or its
+  bracketed acronym, is the same party ("ISS" after "ISS Facility Services").
+- party_type is the organisation's *type*, not its role in a dispute (roles
+  are event_parties): from the name (party_rules.yaml `org_type_patterns`:
+  "... Union" -> union, "Ministry of ..." / "... Regional Council" ->
+  government_agency, "... Ltd" -> employer), else from how the article refers
+  to it ("the union, X", "X ... The union says" -> union; "the company" ->
+  employer), else `other`. Companies are `employer` (as in the curated list).
+- "<country> government" (UK, Australian, ...) is that country's government,
+  not `nz-government`.
+- After a curated government agency, a district name is part of the mention
+  ("Te Whatu Ora Southern", "Health NZ Te Tai Tokerau"); after a union or
+  company a place stays in the person's title ("Maritime Union Lyttelton
+  branch secretary").
+
+People
+- A person is a PERSON entity, or an ORG entity that is really a name: 2-3
+  capitalised tokens with no organisation word, preceded by a title
+  ("LPC chief executive Marcus Kettle") or equal to a known person's surname.
+- Ministers: "Health Minister", "Associate Health Minister", "Minister of
+  Finance", "Prime Minister" before a name are that person's title, with
+  affiliation `nz-government`; without a name they are a mention of
+  `nz-government` ("a spokesperson for the Health Minister").
+- Title, as written (a sentence-initial capital is lowered): the run of
+  lower-case words ending in (or containing, before "of ...") a title head
+  word, directly before the name ("chief operating officer", "general manager
+  of engineering"), optionally led by a place ("Otago-Southland secretary");
+  or an apposition after it ("Dr X, an independent health economist",
+  "said X, the union's national secretary", "X, who chairs the ...").
+- Affiliation: the organisation the title names: an organisation right before
+  the title ("NZNO industrial adviser X"), an owner in the apposition
+  ("..., an emergency department nurse and NZNO delegate"), "X, organiser for
+  E tū", "X from the PSA"; a possessive bare reference ("the union's lead
+  advocate X") resolves to the latest organisation of that type named before.
+  A minister -> nz-government. Only when the title is an office (not a role
+  such as commuter or economist, and not "independent") and names no
+  organisation does the first organisation of the sentence stand in.
+  Otherwise null.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
+import yaml
 from spacy.tokens import Doc, Span
 
 from pipeline.extract.context import Sentence
 from pipeline.extract.nlp import PLACES_KEY, find_places
 from pipeline.extract.records import PartyMention
-from pipeline.extract.refdata import RefData, slugify
+from pipeline.extract.refdata import DATA_DIR, RefData, slugify
 
-HONORIFICS = {"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "professor", "prof", "sir", "dame",
-              "associate", "minister", "mp", "hon", "judge", "justice"}  # fmt: skip
+RULES_FILE = DATA_DIR / "party_rules.yaml"
+
 SPEECH_LEMMAS = {"say", "tell", "add", "claim", "explain", "state", "warn", "note", "argue", "confirm",
                  "insist", "write", "reveal", "announce", "stress", "urge", "respond", "comment"}  # fmt: skip
-UNION_NAME = re.compile(r"\b(?:Union|Unions|Workers|Employees|Guild|Federation of Labour)\b|Association of .*(?:Workers|Employees|Staff)")
-AGENCY_NAME = re.compile(r"^(?:Ministry|Department|Office) (?:of|for)\b")
 _NAME_TOKEN = re.compile(r"^[A-ZĀĒĪŌŪ][\w'’\-.]*$")
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "bin", "binti", "ter"}
+_CONNECTIVES = ("of", "and", "&", "for")
+# lower-case words that end a title run (function words, reporting verbs)
+_TITLE_STOP = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
+               "those", "said", "says", "say", "told", "tells", "added", "who", "which", "was", "is", "were",
+               "are", "be", "been", "has", "have", "had", "to", "in", "on", "at", "by", "with", "from", "as",
+               "but", "or", "nor", "than", "then", "when", "while", "after", "before", "if", "not", "also",
+               "meanwhile", "however", "according", "since", "about", "over", "under", "per", "via", "into",
+               "some", "many", "most", "all", "other", "another", "both", "each", "every", "former"}  # fmt: skip
+_ORG_WORDS = re.compile(
+    r"^(?:Union|Unions|Association|Organisation|Organization|Company|Ltd|Limited|Council|Ministry|Department|"
+    r"Board|Trust|Group|Corporation|Authority|Commission|Agency|Society|Institute|College|University|School|"
+    r"Hospital|Services|Service|Inc|Holdings|Industries|Federation|Guild|Centre|Foundation|Network|Club|"
+    r"Party|Bank|Airlines|Airways|Rail|Transport|Port|Ports|Health|NZ|New|Zealand|Te|Aotearoa)$"
+)
+
+
+# --------------------------------------------------------------------------
+# Rules data
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PartyRules:
+    org_type_patterns: tuple[tuple[str, re.Pattern], ...] = ()
+    reference_nouns: dict[str, str] = field(default_factory=dict)  # noun -> party_type
+    workplace_heads: frozenset[str] = frozenset()
+    not_name_words: frozenset[str] = frozenset()
+    headline_words: frozenset[str] = frozenset()
+    generic_org_words: frozenset[str] = frozenset()
+    reporting_cues: tuple[tuple[str, ...], ...] = ()
+    media_sectors: frozenset[str] = frozenset()
+    district_words: tuple[tuple[str, ...], ...] = ()
+    foreign_governments: dict[str, str] = field(default_factory=dict)
+    independent_modifiers: frozenset[str] = frozenset()
+    role_heads: frozenset[str] = frozenset()
+    title_verbs: dict[str, str] = field(default_factory=dict)
+    honorifics: frozenset[str] = frozenset()
+
+
+def _words(raw: Any) -> frozenset[str]:
+    return frozenset(str(w) for w in raw) if isinstance(raw, list) else frozenset()
+
+
+def parse_rules(raw: Any) -> PartyRules:
+    raw = raw if isinstance(raw, dict) else {}
+    pats = []
+    for ptype, regs in (raw.get("org_type_patterns") or {}).items():
+        for r in regs or []:
+            try:
+                pats.append((str(ptype), re.compile(str(r))))
+            except re.error:
+                continue
+    refs = {str(n).lower(): str(t) for t, nouns in (raw.get("reference_nouns") or {}).items() for n in nouns or []}
+    cues = tuple(tuple(str(w).lower() for w in c) for c in raw.get("reporting_cues") or [] if isinstance(c, list))
+    return PartyRules(
+        org_type_patterns=tuple(pats),
+        reference_nouns=refs,
+        workplace_heads=_words(raw.get("workplace_heads")),
+        not_name_words=_words(raw.get("not_name_words")),
+        headline_words=_words(raw.get("headline_words")),
+        generic_org_words=_words(raw.get("generic_org_words")),
+        reporting_cues=cues,
+        media_sectors=frozenset(str(w).lower() for w in raw.get("media_sectors") or []),
+        district_words=tuple(sorted((tuple(str(w).split()) for w in raw.get("district_words") or []), key=len, reverse=True)),
+        foreign_governments={str(k): str(v) for k, v in (raw.get("foreign_governments") or {}).items()},
+        independent_modifiers=frozenset(str(w).lower() for w in raw.get("independent_modifiers") or []),
+        role_heads=frozenset(str(w).lower() for w in raw.get("role_heads") or []),
+        title_verbs={str(k).lower(): str(v) for k, v in (raw.get("title_verbs") or {}).items()},
+        honorifics=_words(raw.get("honorifics")),
+    )
+
+
+@lru_cache(maxsize=4)
+def _load_rules(path: Path) -> PartyRules:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return parse_rules(yaml.safe_load(fh))
+    except (OSError, yaml.YAMLError):
+        return PartyRules()
+
+
+def load_rules() -> PartyRules:
+    return _load_rules(RULES_FILE)
+
+
+# --------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------
 
 
 @dataclass
@@ -41,130 +182,507 @@ class _Person:
     party_id: str
     name: str
     affiliation_id: str | None = None
+    explicit: bool = False  # affiliation stated with the title, not guessed from the sentence
 
 
-def _strip_span(span: Span) -> Span:
+@dataclass
+class _Ctx:
+    doc: Doc
+    ref: RefData
+    rules: PartyRules
+    place_tokens: dict[int, Span]  # token index -> curated place span
+    heads: frozenset[str]
+    org_by_end: dict[int, str] = field(default_factory=dict)  # token end -> party_id
+    org_by_start: dict[int, str] = field(default_factory=dict)
+    org_type: dict[str, str] = field(default_factory=dict)  # party_id -> type
+    org_spans: list[tuple[Span, str]] = field(default_factory=list)
+
+    def add_org(self, span: Span, pid: str, ptype: str) -> None:
+        self.org_by_end[span.end] = pid
+        self.org_by_start[span.start] = pid
+        self.org_type.setdefault(pid, ptype)
+        self.org_spans.append((span, pid))
+
+    def latest_of_type(self, ptype: str, before: int) -> str | None:
+        cands = [(s.start, pid) for s, pid in self.org_spans if self.org_type.get(pid) == ptype and s.start < before]
+        if cands:
+            return max(cands)[1]
+        after = [(s.start, pid) for s, pid in self.org_spans if self.org_type.get(pid) == ptype]
+        return min(after)[1] if after else None
+
+
+def _strip_span(span: Span, rules: PartyRules) -> Span:
     """Drop a leading "the", honorifics and a trailing possessive."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].lower_ in ("the", *HONORIFICS):
+    while start < end and (doc[start].lower_ == "the" or doc[start].text in rules.honorifics):
         start += 1
-    while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+    while end > start and doc[end - 1].lower_ in _POSSESSIVE:
         end -= 1
     return doc[start:end]
 
 
 def _is_name(span: Span) -> bool:
-    return len(span) > 0 and all(_NAME_TOKEN.match(t.text) or t.text in ("-", "'") for t in span)
+    return len(span) > 0 and all(_NAME_TOKEN.match(t.text) or t.text in ("-", "'", "&", "of", "and")
+                                 or t.text in _NAME_PARTICLES for t in span) \
+        and _NAME_TOKEN.match(span[0].text) is not None and _NAME_TOKEN.match(span[-1].text) is not None
 
 
 def _overlaps(a: Span, spans: list[Span]) -> bool:
     return any(a.start < s.end and s.start < a.end for s in spans)
 
 
-def _title_left(doc: Doc, start: int, sent_start: int, ref: RefData) -> tuple[int, int] | None:
-    """Token range of a title directly before token `start` ("division chairman")."""
-    lex = ref.lexicon
-    i = start - 1
-    has_head = False
-    while i >= sent_start:
-        t = doc[i]
-        low = t.lower_
-        if t.ent_type_ and t.ent_type_ != "" and t.ent_iob_ != "O":
-            break
-        if low in lex.title_heads:
-            has_head = True
-        elif low not in lex.title_modifiers:
-            break
+def _in_places(span: Span, ctx: _Ctx) -> bool:
+    """Is the span only places ("Auckland and Christchurch", "Te Tai Tokerau")?"""
+    return any(t.i in ctx.place_tokens for t in span) and all(
+        t.i in ctx.place_tokens or t.lower_ in ("-", "/", ",", "and", "&") for t in span
+    )
+
+
+def _preceded_by(doc: Doc, i: int, cues: tuple[tuple[str, ...], ...]) -> bool:
+    """Does one of the lower-case token sequences end right before token i
+    (allowing a "the")?"""
+    if i > 0 and doc[i - 1].lower_ == "the":
         i -= 1
+    for cue in cues:
+        n = len(cue)
+        if i - n >= 0 and tuple(t.lower_ for t in doc[i - n : i]) == cue:
+            return True
+    return False
+
+
+def _org_type_from_name(name: str, rules: PartyRules) -> str | None:
+    for ptype, pat in rules.org_type_patterns:
+        if pat.search(name):
+            return ptype
+    return None
+
+
+def _title_word(tok, ctx: _Ctx) -> bool:
+    """Can this token be part of a title run ("chief", "operating", "co")?"""
+    low = tok.lower_
+    if tok.ent_type_ == "PERSON" and (low in ctx.heads or low in ctx.ref.lexicon.title_modifiers):
+        return True  # "Shopper Grace Whitu" tagged as one PERSON
+    if tok.ent_type_ in ("ORG", "PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
+        return False
+    if low in _TITLE_STOP or not tok.is_alpha and low not in ("co", "vice"):
+        return False
+    if low in ctx.heads or low in ctx.ref.lexicon.title_modifiers:
+        return True
+    if tok.text != low and not tok.is_sent_start:
+        return False  # a capitalised word mid-sentence is a name, not a title word
+    return tok.pos_ in ("NOUN", "ADJ", "PROPN", "X") or tok.tag_ in ("VBG", "VBN")
+
+
+def _place_left(doc: Doc, end: int, ctx: _Ctx) -> int | None:
+    """Start of a place (or hyphenated pair of places) ending at token `end`."""
+    if end - 1 not in ctx.place_tokens or any(
+        s.start < end <= s.end for s, _ in ctx.org_spans
+    ):
+        return None
+    start = ctx.place_tokens[end - 1].start
+    if start >= 2 and doc[start - 1].text in ("-", "/") and start - 2 in ctx.place_tokens:
+        start = ctx.place_tokens[start - 2].start
+    return start
+
+
+def _clean_title(doc: Doc, first: int, last: int, ctx: _Ctx) -> str:
+    """The title as written; a capital only due to the sentence start is lowered."""
+    text = doc[first:last].text
+    tok = doc[first]
+    if tok.is_sent_start and first not in ctx.place_tokens and tok.text[:1].isupper() and tok.text[1:].islower():
+        text = text[:1].lower() + text[1:]
+    return re.sub(r"\s*-\s*", "-", text)
+
+
+def _has_head(doc: Doc, first: int, last: int, ctx: _Ctx) -> bool:
+    return any(doc[k].lower_ in ctx.heads for k in range(first, last))
+
+
+def _title_left(doc: Doc, start: int, sent_start: int, ctx: _Ctx) -> tuple[int, int] | None:
+    """Token range of a title directly before token `start` (honorifics between
+    them skipped): "chief operating officer", "general manager of engineering",
+    "Otago-Southland secretary"."""
+    i = start - 1
+    while i >= sent_start and doc[i].text in ctx.rules.honorifics:
+        i -= 1
+    end = i + 1
+    while i >= sent_start and end - i <= 9:
+        t = doc[i]
+        if t.lower_ in _CONNECTIVES or (t.text == "-" and i + 1 < end and i > sent_start and doc[i - 1].is_alpha):
+            i -= 1
+            continue
+        if _title_word(t, ctx):
+            i -= 1
+            continue
+        break
     first = i + 1
-    # never start a title with a connective ("of", "and")
-    while first < start and doc[first].lower_ in ("of", "and", "&", "the", "for"):
+    while first < end and (doc[first].lower_ in _CONNECTIVES or doc[first].text == "-"):
         first += 1
-    if first >= start or not has_head:
+    if first >= end or not _has_head(doc, first, end, ctx):
         return None
-    return first, start
+    # words after the last head must be a complement ("manager of engineering")
+    last_head = max(k for k in range(first, end) if doc[k].lower_ in ctx.heads)
+    if last_head + 1 < end and doc[last_head + 1].lower_ not in ("of", "for"):
+        return None
+    # a place right before the title belongs to it ("Lyttelton branch secretary"),
+    # unless it is part of a government agency's district (handled in orgs)
+    p = _place_left(doc, first, ctx)
+    if p is not None and p >= sent_start:
+        first = p
+    return first, end
 
 
-def _title_right(doc: Doc, end: int, sent_end: int, ref: RefData) -> tuple[int, int] | None:
-    """Title in an apposition after a name: "Jane Doe, national secretary of ..."."""
-    if end >= sent_end or doc[end].text != ",":
-        return None
-    lex = ref.lexicon
-    i = end + 1
-    has_head = False
-    while i < sent_end and doc[i].lower_ in lex.title_heads | lex.title_modifiers:
-        has_head = has_head or doc[i].lower_ in lex.title_heads
+def _title_run_right(doc: Doc, i: int, sent_end: int, ctx: _Ctx) -> int:
+    """End of a title run starting at token i."""
+    j = i
+    while j < sent_end and j - i < 9:
+        t = doc[j]
+        if t.lower_ in ("of", "for", "and", "&") and j > i:
+            j += 1
+            continue
+        if t.text == "-" and j > i and j + 1 < sent_end and doc[j + 1].is_alpha:
+            j += 1
+            continue
+        if _title_word(t, ctx) and not (t.is_sent_start and j > i):
+            j += 1
+            continue
+        break
+    while j > i and (doc[j - 1].lower_ in (*_CONNECTIVES, "the") or doc[j - 1].text == "-"):
+        j -= 1
+    return j
+
+
+def _owner_at(doc: Doc, i: int, ctx: _Ctx) -> tuple[str | None, int]:
+    """An organisation owning the title that starts at i ("NZNO delegate",
+    "the union's organiser", "E tū's"): (party_id, index after the owner)."""
+    if i < len(doc) and doc[i].lower_ == "the":
         i += 1
-    last = i
-    while last > end + 1 and doc[last - 1].lower_ in ("of", "and", "&", "the", "for", "at"):
-        last -= 1
-    if not has_head or last <= end + 1:
-        return None
-    return end + 1, last
+    if i in ctx.org_by_start:
+        pid = ctx.org_by_start[i]
+        end = next(s.end for s, p in ctx.org_spans if s.start == i)
+        if end < len(doc) and doc[end].lower_ in _POSSESSIVE:
+            end += 1
+        return pid, end
+    if i + 1 < len(doc) and doc[i].lower_ in ctx.rules.reference_nouns and doc[i + 1].lower_ in _POSSESSIVE:
+        return ctx.latest_of_type(ctx.rules.reference_nouns[doc[i].lower_], i), i + 2
+    return None, i
 
 
-class _OrgIndex:
-    """Organisation mentions of one article, by token position."""
-
-    def __init__(self, mentions: list[tuple[Span, str]]):
-        self.by_end = {s.end: pid for s, pid in mentions}
-        self.by_start = {s.start: pid for s, pid in mentions}
-        self.spans = mentions
-
-    def in_sentence(self, sent: Span) -> list[tuple[Span, str]]:
-        return [(s, pid) for s, pid in self.spans if sent.start <= s.start and s.end <= sent.end]
-
-
-def _org_after(doc: Doc, i: int, orgs: _OrgIndex) -> str | None:
+def _org_after(doc: Doc, i: int, ctx: _Ctx) -> str | None:
     """An organisation right after position i, allowing "of", "at", "the"."""
-    while i < len(doc) and doc[i].lower_ in ("of", "at", "for", "with", "the", "from"):
+    k = i
+    while k < len(doc) and doc[k].lower_ in ("of", "at", "for", "with", "the", "from", "in") and k - i < 3:
+        k += 1
+    if k == i:
+        return None
+    if k in ctx.org_by_start:
+        return ctx.org_by_start[k]
+    owner, _ = _owner_at(doc, k - 1 if doc[k - 1].lower_ == "the" else k, ctx)
+    if owner and k < len(doc) and doc[k].lower_ in ctx.rules.reference_nouns:
+        return owner
+    return None
+
+
+def _title_right(doc: Doc, end: int, sent_end: int, ctx: _Ctx) -> tuple[str | None, str | None, bool]:
+    """Apposition after a name: "Jane Doe, national secretary of the Maritime
+    Union", "Dr X, an independent health economist,", "X, the union's lead
+    advocate", "X, an emergency department nurse and NZNO delegate", "X, who
+    chairs the ...". Returns (title, affiliation, explicit)."""
+    if end >= sent_end or doc[end].text != ",":
+        return None, None, False
+    i = end + 1
+    if i < sent_end and doc[i].lower_ == "who" and i + 1 < sent_end and doc[i + 1].lower_ in ctx.rules.title_verbs:
+        title = ctx.rules.title_verbs[doc[i + 1].lower_]
+        aff = _org_after(doc, i + 2, ctx) or _owner_at(doc, i + 2, ctx)[0]
+        return title, aff, aff is not None
+    if i < sent_end and doc[i].lower_ in ("a", "an", "the"):
         i += 1
-    return orgs.by_start.get(i)
+    title = None
+    affiliation = None
+    prep_org = None
+    while i < sent_end:
+        owner, i = _owner_at(doc, i, ctx)
+        place_end = ctx.place_tokens[i].end if i in ctx.place_tokens and ctx.place_tokens[i].start == i else None
+        j = _title_run_right(doc, place_end or i, sent_end, ctx)
+        if place_end is not None and j <= place_end:
+            j = i
+        if j <= i or not _has_head(doc, i, j, ctx):
+            break
+        if title is None:
+            title = _clean_title(doc, i, j, ctx)
+        affiliation = affiliation or owner
+        prep_org = prep_org or _org_after(doc, j, ctx)
+        if j < sent_end and doc[j].lower_ == "and":
+            i = j + 1
+            if i < sent_end and doc[i].lower_ in ("a", "an", "the"):
+                i += 1
+            continue
+        break
+    if title is None:
+        return None, None, False
+    aff = affiliation or prep_org
+    return title, aff, aff is not None
 
 
-def _sentence_org(sent: Span, person: Span, orgs: _OrgIndex, ref: RefData) -> str | None:
+def _sentence_org(sent: Span, person: Span, ctx: _Ctx) -> str | None:
     """The organisation a titled person speaks for when the title names none:
     the first organisation after the person in the sentence, else before."""
-    cands = [(s, pid) for s, pid in orgs.in_sentence(sent) if ref.organisations.get(pid) is None
-             or ref.organisations[pid].type != "government"]  # fmt: skip
+    cands = [(s, pid) for s, pid in ctx.org_spans if sent.start <= s.start and s.end <= sent.end
+             and ctx.org_type.get(pid) != "government"]  # fmt: skip
     after = [pid for s, pid in cands if s.start >= person.end]
     before = [pid for s, pid in cands if s.end <= person.start]
     return (after or before or [None])[0]
 
 
+def _minister_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Capitalised minister titles: "Health Minister", "Associate Health
+    Minister", "Minister of Finance", "Prime Minister", "Minister for Workplace
+    Relations and Safety"."""
+    out = []
+    for tok in doc:
+        if tok.text not in ("Minister", "minister"):
+            continue
+        i = tok.i
+        start = i
+        while start - 1 >= 0 and (
+            doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and not doc[start - 1].is_sent_start
+            or doc[start - 1].is_sent_start and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper()
+            or doc[start - 1].lower_ in ("and", "&") and start - 2 >= 0 and doc[start - 2].text[:1].isupper()
+        ):
+            start -= 1
+            if doc[start].is_sent_start:
+                break
+        while start < i and doc[start].lower_ in ("and", "&"):
+            start += 1
+        end = i + 1
+        if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and doc[end + 1].text[:1].isupper():
+            end += 1
+            while end < len(doc) and (doc[end].text[:1].isupper() and doc[end].is_alpha
+                                      or doc[end].lower_ in ("and", "&") and end + 1 < len(doc)
+                                      and doc[end + 1].text[:1].isupper()):  # fmt: skip
+                end += 1
+        if start == i and end == i + 1:
+            continue  # a bare "minister" is a bare reference
+        if tok.text == "minister" and start < i and doc[start].text[:1].isupper() and not doc[start].is_sent_start:
+            pass
+        out.append((start, end))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Extraction
+# --------------------------------------------------------------------------
+
+
+def _looks_like_person(span: Span, ctx: _Ctx, sent_start: int) -> bool:
+    """An ORG entity that is really a person's name."""
+    if not 2 <= len(span) <= 3 or any(_ORG_WORDS.match(t.text) for t in span):
+        return False
+    if not all(t.is_alpha and t.text[:1].isupper() and t.text[1:2].islower() for t in span):
+        return False
+    if _title_left(span.doc, span.start, sent_start, ctx) is not None:
+        return True
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is None:
+        return False
+    if nxt.lemma_.lower() in SPEECH_LEMMAS and nxt.pos_ == "VERB":
+        return True
+    if nxt.text == "," and _title_right(doc, span.end, span.sent.end, ctx)[0] is not None:
+        return True
+    # "Tama Rei from the PSA said"
+    return nxt.lower_ in ("from", "of") and _org_after(doc, span.end, ctx) is not None
+
+
+def _name_after(doc: Doc, k: int) -> Span | None:
+    """A personal name starting at token k (capitalised tokens, with particles
+    such as "van"), or None."""
+    j = k
+    while j < len(doc) and j - k < 5 and (
+        doc[j].is_alpha and doc[j].text[:1].isupper() and not doc[j].is_sent_start
+        or doc[j].lower_ in _NAME_PARTICLES and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
+    ):
+        j += 1
+    if j - k < 2 or doc[j - 1].lower_ in _NAME_PARTICLES or any(_ORG_WORDS.match(t.text) for t in doc[k:j]):
+        return None
+    return doc[k:j]
+
+
+def _unlabelled_names(doc: Doc, ctx: _Ctx, sent_start_of: dict[int, int]) -> list[Span]:
+    out = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        t = doc[i]
+        if t.ent_type_ or t.pos_ != "PROPN" or not t.is_alpha or not t.text[:1].isupper() or i in ctx.place_tokens \
+                or t.text in ctx.rules.honorifics:
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 4 and not doc[j].ent_type_ and doc[j].pos_ == "PROPN" and doc[j].is_alpha \
+                and doc[j].text[:1].isupper() and j not in ctx.place_tokens:
+            j += 1
+        span = doc[i:j]
+        if 2 <= len(span) <= 4 and j < n and not _skip_org(span, ctx):
+            nxt = doc[j]
+            sent_start = sent_start_of.get(i, 0)
+            cue = (nxt.lemma_.lower() in SPEECH_LEMMAS and nxt.pos_ == "VERB"
+                   or _title_left(doc, i, sent_start, ctx) is not None
+                   or nxt.text == "," and _title_right(doc, j, span.sent.end, ctx)[0] is not None)  # fmt: skip
+            if cue and not (span[0].is_sent_start and span[0].lower_ in ctx.heads):
+                out.append(span)
+        i = max(j, i + 1)
+    return out
+
+
+def _skip_org(span: Span, ctx: _Ctx) -> bool:
+    """Is this (non-curated) ORG entity not a party?"""
+    doc, rules, lex = ctx.doc, ctx.rules, ctx.ref.lexicon
+    words = [t.text for t in span]
+    if span.text in lex.not_parties or all(w in rules.not_name_words for w in words):
+        return True
+    if all(w in rules.generic_org_words for w in words):
+        return True
+    if any(w in rules.headline_words for w in words):
+        return True
+    if _in_places(span, ctx):
+        return True
+    if words[-1] in rules.workplace_heads:
+        return True
+    # a document's name ("... Collective Agreement", "... Act")
+    if words[-1] in lex.document_words or (span.end < len(doc) and doc[span.end].text in lex.document_words):
+        return True
+    if len(span) == 1 and span.text.lower() in lex.people_nouns:
+        return True
+    # "to the Octagon", "outside the Beehive": a landmark
+    if len(span) == 1 and span.start >= 2 and doc[span.start - 1].lower_ == "the" and \
+            doc[span.start - 2].lower_ in ("to", "at", "in", "outside", "inside", "into", "through", "around"):
+        return True
+    return False
+
+
 def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[PartyMention]:
     """All party mentions in the article, in text order."""
+    rules = load_rules()
     lex = ref.lexicon
     places = list(doc.spans[PLACES_KEY]) if PLACES_KEY in doc.spans else find_places(doc)
-    place_texts = {p.text for p in places}
+    place_tokens = {i: p for p in places for i in range(p.start, p.end)}
+    ctx = _Ctx(doc, ref, rules, place_tokens, lex.title_heads | rules.role_heads)
     mentions: list[PartyMention] = []
-    org_spans: list[tuple[Span, str]] = []
 
-    # -- organisations -----------------------------------------------------
-    other_orgs: list[Span] = []
+    ministers = _minister_spans(doc)
+    minister_tokens = {k for a, b in ministers for k in range(a, b)}
+
+    # -- curated organisations -------------------------------------------
+    curated: list[Span] = []
+    other_ents: list[Span] = []
+    person_ents: list[Span] = []
     for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            person_ents.append(ent)
+            continue
         if ent.label_ != "ORG":
             continue
+        if any(k in minister_tokens for k in range(ent.start, ent.end)):
+            continue
         org = ref.organisations.get(ent.ent_id_) if ent.ent_id_ else None
-        if org is not None:
-            if org.match_lowercase and len(ent) > 1 and ent[0].lower_ == "the":
-                ent = ent[1:]  # "the government": the article is not part of the name
-            mentions.append(PartyMention(org.id, org.name, org.type, ent.start_char, ent.end_char, ent.text))
-            org_spans.append((ent, org.id))
+        if org is None:
+            other_ents.append(ent)
             continue
-        span = _strip_span(ent)
-        if not span or not _is_name(span) or span.text in lex.not_parties or span.text in place_texts:
+        if org.match_lowercase and len(ent) > 1 and ent[0].lower_ == "the":
+            ent = ent[1:]  # "the government": the article is not part of the name
+        if org.sector in rules.media_sectors and _preceded_by(doc, ent.start, rules.reporting_cues):
+            continue  # "told RNZ": the outlet only reports
+        pid, name, ptype = org.id, org.name, org.type
+        if org.type == "government" and ent.start > 0:
+            country = rules.foreign_governments.get(doc[ent.start - 1].text)
+            if country:  # "the UK government"
+                ent = doc[ent.start - 1 : ent.end]
+                name = f"{country} Government"
+                pid = slugify(name)
+        elif org.type == "government_agency":
+            ent = _with_district(doc, ent, ctx)
+        mentions.append(PartyMention(pid, name, ptype, ent.start_char, ent.end_char, ent.text))
+        ctx.add_org(ent, pid, ptype)
+        curated.append(ent)
+
+    # ministers without a name are the government
+    gov = ref.organisations.get("nz-government")
+    name_follows = {a for a, b in ministers if b < len(doc) and _NAME_TOKEN.match(doc[b].text)
+                    and doc[b].ent_type_ in ("PERSON", "ORG", "")}  # fmt: skip
+    minister_title_at: dict[int, tuple[int, int]] = {}
+    extra_people: list[Span] = []
+    for a, b in ministers:
+        k = b
+        while k < len(doc) and doc[k].text in rules.honorifics:
+            k += 1
+        if a in name_follows and k < len(doc) and doc[k].ent_type_ in ("PERSON", "ORG"):
+            minister_title_at[k] = (a, b)
+        elif (name := _name_after(doc, k)) is not None:
+            minister_title_at[k] = (a, b)  # a name NER missed ("Brooke van Velden")
+            extra_people.append(name)
+        elif gov is not None and not (a > 0 and doc[a - 1].text in rules.foreign_governments):
+            sp = doc[a:b]
+            mentions.append(PartyMention(gov.id, gov.name, gov.type, sp.start_char, sp.end_char, sp.text))
+            ctx.add_org(sp, gov.id, gov.type)
+            curated.append(sp)
+
+    # -- people first (so that ORG entities that are names can join them) --
+    sent_start_of = {}
+    for se in sents:
+        for k in range(se.span.start, se.span.end):
+            sent_start_of[k] = se.span.start
+    person_spans: list[Span] = list(extra_people)
+    for ent in person_ents:
+        if _overlaps(ent, curated) or _overlaps(ent, extra_people):
             continue
-        # a document's name ("... Collective Agreement", "... Act") is not an
-        # organisation, nor is a name followed by such a word
-        if span[-1].text in lex.document_words or (span.end < len(doc) and doc[span.end].text in lex.document_words):
+        span = _strip_span(ent, rules)
+        # NER sometimes takes the title in: "Shopper Grace Whitu"
+        while len(span) > 2 and (span[0].lower_ in ctx.heads or span[0].lower_ in lex.title_modifiers):
+            span = doc[span.start + 1 : span.end]
+        if not span or not _is_name(span) or span.text in lex.not_parties or _in_places(span, ctx):
             continue
-        if len(span) == 1 and span.text.lower() in lex.people_nouns:
+        if all(t.text in rules.not_name_words for t in span):
             continue
-        other_orgs.append(span)
-    # fullest name: a mention contained in a longer one (or an acronym given in
-    # brackets after it) shares the longer one's id
+        person_spans.append(span)
+    orgs_left: list[Span] = []
+    for ent in other_ents:
+        span = _strip_span(ent, rules)
+        if not span or not _is_name(span):
+            continue
+        if _looks_like_person(span, ctx, sent_start_of.get(span.start, 0)):
+            person_spans.append(span)
+        else:
+            orgs_left.append(span)
+    # names the statistical NER missed: a run of proper nouns outside any
+    # entity, with a title before it, an apposition after it, or "said" after it
+    for span in _unlabelled_names(doc, ctx, sent_start_of):
+        if any(_ORG_WORDS.match(t.text) for t in span):
+            if doc[span.end].lemma_.lower() in SPEECH_LEMMAS:
+                orgs_left.append(span)
+        else:
+            person_spans.append(span)
+    full_names = [s for s in person_spans if len(s) >= 2]
+    by_part: dict[str, str] = {}
+    for s in full_names:
+        by_part.setdefault(s[-1].text, s.text)
+    for s in full_names:
+        by_part.setdefault(s[0].text, s.text)
+    surnames = {s[-1].text for s in full_names}
+    # an ORG entity that is a known person's surname ("Marsters said")
+    still: list[Span] = []
+    for s in orgs_left:
+        if s.text in surnames or s.text in {f.text for f in full_names}:
+            person_spans.append(s)
+        else:
+            still.append(s)
+
+    # -- other organisations --------------------------------------------
+    other_orgs = [s for s in still if not _skip_org(s, ctx)]
+    other_orgs = [s for s in other_orgs if not _preceded_by(doc, s.start, rules.reporting_cues)
+                  or _org_type_from_name(s.text, rules) in ("union", "employer", "government_agency")]  # fmt: skip
+    curated_forms = {s.text: pid for s, pid in ctx.org_spans}
     names = sorted({s.text for s in other_orgs}, key=len, reverse=True)
     canonical: dict[str, str] = {}
     for n in names:
@@ -172,40 +690,39 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
     for s in other_orgs:
         nxt = doc[s.end : s.end + 3]
         if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].text.isupper():
-            canonical.setdefault(nxt[1].text, canonical[s.text])
             canonical[nxt[1].text] = canonical[s.text]
     acronym_spans = [doc[s.end + 1 : s.end + 2] for s in other_orgs
                      if s.end + 2 < len(doc) and doc[s.end].text == "(" and doc[s.end + 2].text == ")"
                      and doc[s.end + 1].text in canonical]  # fmt: skip
+    curated_names = {(org.name, pid) for s, pid in ctx.org_spans if (org := ref.organisations.get(pid))}
+    typed: dict[str, str] = {}
     for s in sorted([*other_orgs, *acronym_spans], key=lambda x: x.start):
+        # a shorter form of a curated organisation named in the article
+        cur = next((pid for form, pid in curated_forms.items() if len(form) > len(s.text)
+                    and re.match(rf"{re.escape(s.text)}\b", form)), None)  # fmt: skip
+        cur = cur or next((pid for nm, pid in curated_names if len(nm) > len(s.text)
+                           and re.match(rf"{re.escape(s.text)}\b", nm)), None)  # fmt: skip
+        if cur is not None:
+            org = ref.organisations[cur]
+            mentions.append(PartyMention(org.id, org.name, org.type, s.start_char, s.end_char, s.text))
+            ctx.add_org(s, org.id, org.type)
+            continue
         name = canonical.get(s.text, s.text)
-        ptype = "union" if UNION_NAME.search(name) else "government_agency" if AGENCY_NAME.search(name) else "other"
         pid = slugify(name)
         if not pid:
             continue
-        mentions.append(PartyMention(pid, name, ptype, s.start_char, s.end_char, s.text))
-        org_spans.append((s, pid))
-    orgs = _OrgIndex(org_spans)
-    curated_spans = [s for s, _ in org_spans]
+        ptype = typed.get(pid) or _org_type_from_name(name, rules) or _org_type_from_context(doc, s, sents, rules)
+        if ptype:
+            typed[pid] = ptype
+        mentions.append(PartyMention(pid, name, ptype or "other", s.start_char, s.end_char, s.text))
+        ctx.add_org(s, pid, ptype or "other")
+    # every mention of one organisation carries its type
+    mentions = [PartyMention(m.party_id, m.name, typed[m.party_id], m.char_start, m.char_end, m.text)
+                if m.party_id in typed and m.party_type == "other" else m for m in mentions]  # fmt: skip
 
     # -- people ------------------------------------------------------------
-    person_spans: list[Span] = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or _overlaps(ent, curated_spans):
-            continue
-        span = _strip_span(ent)
-        if not span or not _is_name(span) or span.text in lex.not_parties or span.text in place_texts:
-            continue
-        person_spans.append(span)
-    full_names = [s for s in person_spans if len(s) >= 2]
-    by_part: dict[str, str] = {}
-    for s in full_names:
-        by_part.setdefault(s[-1].text, s.text)
-        by_part.setdefault(s[0].text, s.text)
-    # NER often misses a bare surname ("Ohs said"): find the surnames of the
-    # people already named, outside any other entity
-    surnames = {s[-1].text for s in full_names}
-    taken = {i for sp in [*person_spans, *curated_spans] for i in range(sp.start, sp.end)}
+    taken = {i for sp in [*person_spans, *curated] for i in range(sp.start, sp.end)}
+    taken |= {i for s, _ in ctx.org_spans for i in range(s.start, s.end)}
     for tok in doc:
         if (
             tok.text in surnames
@@ -216,43 +733,19 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
             person_spans.append(doc[tok.i : tok.i + 1])
     person_spans.sort(key=lambda sp: sp.start)
     persons: dict[str, _Person] = {}
-    sent_of_token = {}
-    for se in sents:
-        sent_of_token[se.span.start] = se
     for span in person_spans:
         full = span.text if len(span) >= 2 else by_part.get(span.text)
         if full is None:
             continue
         pid = slugify(full)
+        if not pid:
+            continue
         person = persons.setdefault(pid, _Person(pid, full))
-        title = None
-        sent = span.sent
-        rng = _title_left(doc, span.start, sent.start, ref)
-        affiliation = None
-        if rng is not None:
-            title = doc[rng[0] : rng[1]].text.lower()
-            affiliation = orgs.by_end.get(rng[0])
-        else:
-            rng = _title_right(doc, span.end, sent.end, ref)
-            if rng is not None:
-                title = doc[rng[0] : rng[1]].text.lower()
-                affiliation = _org_after(doc, rng[1], orgs)
-        if affiliation is None:
-            # "Jane Doe, NZNO organiser" / "Jane Doe of the PSA"
-            nxt = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else span.end
-            if nxt in orgs.by_start and nxt != span.end:
-                affiliation = orgs.by_start[nxt]
-                end_org = next(s.end for s, pid in org_spans if s.start == nxt)
-                rng2 = _title_left(doc, min(end_org + 4, sent.end), end_org, ref)
-                if title is None and rng2 is not None:
-                    title = doc[rng2[0] : rng2[1]].text.lower()
-        if title is not None and affiliation is None:
-            affiliation = _sentence_org(sent, span, orgs, ref)
-        if affiliation and person.affiliation_id is None:
+        title, affiliation, explicit = _person_role(doc, span, ctx, minister_title_at, sent_start_of)
+        if affiliation and (person.affiliation_id is None or (explicit and not person.explicit)):
             person.affiliation_id = affiliation
-        mentions.append(
-            PartyMention(pid, full, "person", span.start_char, span.end_char, span.text, None, title)
-        )
+            person.explicit = explicit
+        mentions.append(PartyMention(pid, full, "person", span.start_char, span.end_char, span.text, None, title))
     # affiliation is per person: fill every mention with what the article says
     out = []
     for m in mentions:
@@ -262,6 +755,116 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
                              p.affiliation_id, m.title)  # fmt: skip
         out.append(m)
     return sorted(out, key=lambda m: (m.char_start, m.char_end))
+
+
+def _with_district(doc: Doc, ent: Span, ctx: _Ctx) -> Span:
+    """Extend a government agency's mention over a district name after it."""
+    k = ent.end
+    if k in ctx.place_tokens and ctx.place_tokens[k].start == k:
+        return doc[ent.start : ctx.place_tokens[k].end]
+    for words in ctx.rules.district_words:
+        n = len(words)
+        if tuple(t.text for t in doc[k : k + n]) == words:
+            return doc[ent.start : k + n]
+    return ent
+
+
+def _org_type_from_context(doc: Doc, span: Span, sents: list[Sentence], rules: PartyRules) -> str | None:
+    """Type from how the article refers to the organisation: "their union,
+    X," / "X, the union," / "the X union" / a next sentence opening "The
+    union ..." when X opened this one."""
+    refs = rules.reference_nouns
+    # "the X union"
+    if span.end < len(doc) and doc[span.end].lower_ in refs and doc[span.end].text.islower():
+        return refs[doc[span.end].lower_]
+    # "union, X," and "X, the union,"
+    if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lower_ in refs:
+        return refs[doc[span.start - 2].lower_]
+    if span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in ("the", "a", "an") \
+            and doc[span.end + 2].lower_ in refs:
+        return refs[doc[span.end + 2].lower_]
+    # X opens its sentence and a following sentence (within three, with no
+    # other organisation named in between) opens "The union ..."
+    sent = span.sent
+    if span.start - sent.start > 1:
+        return None
+    # (a bracketed acronym right after the name is the name again)
+    other_orgs = [e.start for e in doc.ents if e.label_ == "ORG" and e.start >= span.end
+                  and not (e.start == span.end + 1 and doc[span.end].text == "(")]  # fmt: skip
+    k = sent.end
+    for _ in range(3):
+        if k + 1 >= len(doc):
+            break
+        while k < len(doc) and doc[k].is_space:
+            k += 1
+        if k + 1 >= len(doc) or any(span.end <= o < k for o in other_orgs):
+            break
+        if doc[k].lower_ == "the" and doc[k + 1].lower_ in refs and doc[k].is_sent_start:
+            return refs[doc[k + 1].lower_]
+        k = doc[k].sent.end
+    return None
+
+
+def _person_role(doc: Doc, span: Span, ctx: _Ctx, minister_title_at: dict[int, tuple[int, int]],
+                 sent_start_of: dict[int, int]) -> tuple[str | None, str | None, bool]:  # fmt: skip
+    """(title, affiliation, explicit) of one person mention."""
+    sent = span.sent
+    k = span.start
+    # a minister title before the name
+    j = k
+    while j > 0 and doc[j - 1].text in ctx.rules.honorifics:
+        j -= 1
+    for start_tok, (a, b) in minister_title_at.items():
+        if start_tok in (k, j) or (b == j):
+            gov = "nz-government" if "nz-government" in ctx.ref.organisations else None
+            return doc[a:b].text, gov, gov is not None
+    title = None
+    affiliation = None
+    explicit = False
+    rng = _title_left(doc, k, sent.start, ctx)
+    if rng is not None:
+        first, last = rng
+        title = _clean_title(doc, first, last, ctx)
+        # the organisation right before the title ("NZNO chief executive",
+        # "the union's lead advocate", "NZNO's organiser")
+        affiliation = ctx.org_by_end.get(first)
+        if affiliation is None and first >= 1 and doc[first - 1].lower_ in _POSSESSIVE:
+            affiliation = ctx.org_by_end.get(first - 1)
+            if affiliation is None and first >= 2 and doc[first - 2].lower_ in ctx.rules.reference_nouns:
+                affiliation = ctx.latest_of_type(ctx.rules.reference_nouns[doc[first - 2].lower_], first)
+        if affiliation is None:
+            # "general manager of engineering at Air New Zealand X" is rare;
+            # "organiser for E tū Jane Doe" is not
+            for q in range(first, last):
+                if doc[q].lower_ in ("of", "for", "at") and q + 1 in ctx.org_by_start:
+                    affiliation = ctx.org_by_start[q + 1]
+        explicit = affiliation is not None
+    t2, a2, e2 = _title_right(doc, span.end, sent.end, ctx)
+    if title is None and t2 is not None:
+        title = t2
+    if affiliation is None and a2 is not None:
+        affiliation, explicit = a2, e2
+    if affiliation is None:
+        # "Jane Doe, NZNO organiser" / "Jane Doe of the PSA" / "X from E tū"
+        nxt = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else span.end
+        if nxt != span.end and nxt in ctx.org_by_start:
+            affiliation = ctx.org_by_start[nxt]
+            explicit = True
+        elif (aff := _org_after(doc, span.end, ctx)) is not None and doc[span.end].lower_ in ("of", "from", "at"):
+            affiliation, explicit = aff, True
+    if title is not None and affiliation is None and _is_office(title, ctx):
+        affiliation = _sentence_org(sent, span, ctx)
+    return title, affiliation, explicit
+
+
+def _is_office(title: str, ctx: _Ctx) -> bool:
+    """A title that speaks for an organisation (not "commuter", not
+    "independent health economist")."""
+    words = re.findall(r"[\w\-’']+", title.lower())
+    if any(w in ctx.rules.independent_modifiers for w in words):
+        return False
+    heads = [w for w in words if w in ctx.heads]
+    return bool(heads) and not all(w in ctx.rules.role_heads for w in heads)
 
 
 # --------------------------------------------------------------------------

@@ -108,5 +108,5 @@ def test_second_release_changelog_lists_added_events(first_release):
 
 def test_version_must_be_semantic(first_release):
     settings, _ = first_release
-    with pytest.raises(ReleaseError, match="x.y.z"):
+    with pytest.raises(ReleaseError, match=r"x\.y\.z"):
         make_release("latest", settings, with_accuracy=False)

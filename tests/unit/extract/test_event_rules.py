@@ -154,3 +154,100 @@ def test_bare_action_without_an_earlier_action_is_nothing(extract):
 def test_rallied_in_a_place(extract):
     (e,) = events(extract, "Teachers rallied in Nelson on Saturday.", published=dt.date(2024, 5, 13))
     assert (e.event_type, e.start_date, e.locations) == ("rally", dt.date(2024, 5, 11), ("Nelson",))
+
+
+# --- scope, locations, offers, overseas, occupation, status, workers (second round) ---
+
+
+def test_milestone_takes_the_dispute_scope_and_place(extract):
+    text = ("Hamilton rubbish collectors will strike on Friday.\n"
+            "The union rejected the contractor's pay offer on Monday.")  # fmt: skip
+    evs = {e.event_type: e for e in events(extract, text)}
+    assert evs["strike"].scope == "regional" and evs["strike"].locations == ("Hamilton",)
+    assert evs["offer"].scope == "regional" and evs["offer"].locations == ("Hamilton",)
+
+
+def test_single_site_is_local_and_hospital_implies_its_city(extract):
+    (e,) = events(extract, "Orderlies at Christchurch Hospital will hold a picket on Thursday.")
+    assert (e.event_type, e.locations, e.scope) == ("rally", ("Christchurch",), "local")
+
+
+def test_place_inside_an_organisation_name_is_not_a_location(extract):
+    (e,) = events(extract, "Paramedics employed by Wellington Free Ambulance will strike on Friday.")
+    assert e.locations == ()
+
+
+def test_side_mention_of_a_workplace_is_not_a_location(extract):
+    text = "For Mere Tane, a midwife at Nelson Hospital, the nationwide strike on Monday was a relief."
+    (e,) = events(extract, text, published=dt.date(2024, 5, 7))
+    assert e.locations == () and e.scope == "national"
+
+
+def test_rejected_offer_is_the_offer_evidence_not_a_vague_lede(extract):
+    text = ("Library staff will picket on Saturday, saying the council is offering them less than other cities.\n"
+            "The union said members had overwhelmingly rejected the council's offer of a 1 percent rise.")  # fmt: skip
+    evs = {e.event_type: e for e in events(extract, text)}
+    assert evs["offer"].text.startswith("The union said members had overwhelmingly rejected")
+
+
+def test_owned_offer_with_content_is_an_offer_even_in_a_negative_clause(extract):
+    (e,) = events(extract, "Cabin crew said the airline's offer of 2 percent did not reflect their workload.")
+    assert e.event_type == "offer" and e.occupation == "flight attendants"
+
+
+def test_two_actions_of_one_kind_in_a_sentence(extract):
+    text = "Tanker drivers will strike twice more this month, after a six-hour stoppage on Monday disrupted deliveries."
+    assert kinds(events(extract, text)) == [("strike", dt.date(2024, 5, 1)), ("strike", dt.date(2024, 5, 6))]
+
+
+def test_overseas_article_gives_no_events(extract):
+    text = ("Nurses in Queensland have walked off the job for 24 hours over staffing.\n"
+            "Queensland Health said elective surgery had been postponed.\n"
+            "The union said members would rally outside parliament on Tuesday.")  # fmt: skip
+    assert events(extract, text) == []
+
+
+def test_quote_about_picket_lines_is_no_rally(extract):
+    assert events(extract, '"Nobody becomes a teacher hoping to stand on a picket line," she said.') == []
+
+
+def test_generic_occupation_takes_the_dispute_occupation(extract):
+    text = ("Senior doctors will strike on Tuesday.\n"
+            "The doctors will also rally outside Parliament in Wellington on Tuesday.")  # fmt: skip
+    evs = {e.event_type: e for e in events(extract, text)}
+    assert evs["rally"].occupation == "senior doctors" and evs["rally"].sector == "health"
+
+
+def test_employer_sector_is_folded_into_the_dataset_sector(extract):
+    (e,) = events(extract, "Stevedores at Port of Tauranga will strike on Friday.")
+    assert e.occupation == "port workers" and e.sector == "transport"
+
+
+def test_status_from_date_and_open_ended_actions(extract):
+    # a past verb cannot make a day after publication happened
+    (e,) = events(extract, "The union and the board agreed to meet in mediation next week.")
+    assert e.status == "planned"
+    (e,) = events(extract, "Orderlies started a work-to-rule on Monday.")
+    assert (e.event_type, e.status) == ("other_action", "ongoing")
+    (e,) = events(extract, "The union has been bargaining with the council since February.")
+    assert (e.event_type, e.status) == ("negotiation", "ongoing")
+    (e,) = events(extract, "Pharmacists are being asked to accept a 1 percent offer.")
+    assert (e.event_type, e.status) == ("offer", "occurred")
+
+
+def test_postponed_strike_is_cancelled(extract):
+    (e,) = events(extract, "The librarians' strike planned for Friday has been postponed.")
+    assert e.status == "cancelled"
+
+
+def test_workers_from_a_take_part_sentence_not_membership(extract):
+    text = ("Meat workers at the Feilding plant will strike on Friday.\n"
+            "The union represents about 900 workers at the company.\n"
+            "About 350 workers are expected to take part.")  # fmt: skip
+    (e,) = events(extract, text)
+    assert e.workers_involved == 350
+
+
+def test_vague_headcount_is_not_workers_involved(extract):
+    (e,) = events(extract, "Thousands of teachers walked off the job on Monday.")
+    assert e.workers_involved is None

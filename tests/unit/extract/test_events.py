@@ -24,7 +24,7 @@ def test_planned_strike_with_weekday(extract):
 def test_past_walkout(extract):
     (e,) = events(extract, "Bus drivers in Auckland walked off the job on Friday.")
     assert (e.event_type, e.status, e.start_date) == ("strike", "occurred", dt.date(2024, 5, 3))
-    assert e.locations == ("Auckland",) and e.scope == "local"
+    assert e.locations == ("Auckland",) and e.scope == "regional"  # a city is regional; a site is local
 
 
 def test_cancelled_strike(extract):
