@@ -17,6 +17,7 @@ import polars as pl
 from pipeline import resolve, schemas
 from pipeline.extract.records import ArticleInput
 from pipeline.ingest import IngestResult, read_raw_folder
+from pipeline.progress import Progress
 from pipeline.published_dates import infer_published_date
 
 log = logging.getLogger(__name__)
@@ -78,20 +79,26 @@ def _infer(doc, article: ArticleInput) -> tuple[ArticleInput, dict | None]:
     return dataclasses.replace(article, published_date=inference.published_date), row
 
 
-def extract_mentions(article_texts: pl.DataFrame, spacy_model: str) -> dict[str, pl.DataFrame]:
+def extract_mentions(
+    article_texts: pl.DataFrame, spacy_model: str, log: Callable[[str], None] | None = None
+) -> dict[str, pl.DataFrame]:
     """Language processing and extraction: the three mention frames, plus the
-    publication dates inferred for undated articles (`inferred_dates`)."""
+    publication dates inferred for undated articles (`inferred_dates`).
+    Progress (counts and rates) goes to `log` and, on a terminal, to a bar."""
     from pipeline.extract import extract_article
     from pipeline.extract.nlp import build_nlp
 
     nlp = build_nlp(spacy_model)
     records, inferred = [], []
     inputs = article_inputs(article_texts)
+    progress = Progress(len(inputs), "extraction", log)
     for doc, article in nlp.pipe(((a.body, a) for a in inputs), as_tuples=True, batch_size=32):
         article, row = _infer(doc, article)
         if row:
             inferred.append(row)
         records.append(extract_article(doc, article))
+        progress.update(1, len(article.body.split()))
+    progress.close()
     frames = resolve.mention_frames(records)
     frames["inferred_dates"] = pl.DataFrame(inferred, schema=INFERRED_DATES_SCHEMA)
     return frames

@@ -33,7 +33,7 @@ def extractions(context: AssetExecutionContext, article_texts: pl.DataFrame):
     curated organisation list) over every article body and extracts events,
     parties and figures. Pure extraction lives in `pipeline.extract`."""
     started = time.perf_counter()
-    frames = extract_mentions(article_texts, get_settings().spacy_model)
+    frames = extract_mentions(article_texts, get_settings().spacy_model, log=context.log.info)
     elapsed = max(time.perf_counter() - started, 1e-9)
     n_words = int(article_texts["n_words"].sum() or 0)
     context.log.info(

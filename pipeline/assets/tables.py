@@ -47,9 +47,7 @@ def resolved_parties(party_mention_records: pl.DataFrame):
         ),
     },
 )
-def resolved_events(
-    event_mentions: pl.DataFrame, articles: pl.DataFrame, parties: pl.DataFrame
-):
+def resolved_events(event_mentions: pl.DataFrame, articles: pl.DataFrame, parties: pl.DataFrame):
     """Event mentions merged across articles (docs/identity.md): one row per
     real-world event, with one event_sources row per reporting article and the
     roles of the parties in it."""
