@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from pipeline import resolve, schemas
+from pipeline.cache import KEY, ExtractionCache, cache_key, extractor_version
 from pipeline.extract.records import ArticleInput
 from pipeline.ingest import IngestResult, read_raw_folder
 from pipeline.progress import Progress
@@ -79,29 +80,95 @@ def _infer(doc, article: ArticleInput) -> tuple[ArticleInput, dict | None]:
     return dataclasses.replace(article, published_date=inference.published_date), row
 
 
-def extract_mentions(
-    article_texts: pl.DataFrame, spacy_model: str, log: Callable[[str], None] | None = None
+def _extract_new(
+    inputs: list[ArticleInput], spacy_model: str, log: Callable[[str], None] | None, n_process: int
 ) -> dict[str, pl.DataFrame]:
-    """Language processing and extraction: the three mention frames, plus the
-    publication dates inferred for undated articles (`inferred_dates`).
-    Progress (counts and rates) goes to `log` and, on a terminal, to a bar."""
     from pipeline.extract import extract_article
     from pipeline.extract.nlp import build_nlp
 
-    nlp = build_nlp(spacy_model)
     records, inferred = [], []
-    inputs = article_inputs(article_texts)
     progress = Progress(len(inputs), "extraction", log)
-    for doc, article in nlp.pipe(((a.body, a) for a in inputs), as_tuples=True, batch_size=32):
-        article, row = _infer(doc, article)
-        if row:
-            inferred.append(row)
-        records.append(extract_article(doc, article))
-        progress.update(1, len(article.body.split()))
+    if inputs:
+        nlp = build_nlp(spacy_model)
+        pairs = ((a.body, a) for a in inputs)
+        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=32, n_process=n_process):
+            article, row = _infer(doc, article)
+            if row:
+                inferred.append(row)
+            records.append(extract_article(doc, article))
+            progress.update(1, len(article.body.split()))
     progress.close()
     frames = resolve.mention_frames(records)
     frames["inferred_dates"] = pl.DataFrame(inferred, schema=INFERRED_DATES_SCHEMA)
     return frames
+
+
+MENTION_SCHEMAS = {
+    "event_mentions": resolve.EVENT_MENTIONS_SCHEMA,
+    "party_mention_records": resolve.PARTY_MENTIONS_SCHEMA,
+    "figure_mentions": resolve.FIGURE_MENTIONS_SCHEMA,
+    "inferred_dates": INFERRED_DATES_SCHEMA,
+}
+
+
+def extract_mentions(
+    article_texts: pl.DataFrame,
+    spacy_model: str,
+    log: Callable[[str], None] | None = None,
+    cache_dir: Path | None = None,
+    n_process: int = 1,
+) -> dict[str, pl.DataFrame]:
+    """Language processing and extraction: the three mention frames, plus the
+    publication dates inferred for undated articles (`inferred_dates`).
+
+    With `cache_dir`, only articles not already extracted by this extractor
+    version (with the same publication date) are processed (pipeline.cache).
+    Progress (counts and rates) goes to `log` and, on a terminal, to a bar."""
+    inputs = article_inputs(article_texts)
+    if cache_dir is None:
+        new = _extract_new(inputs, spacy_model, log, n_process)
+        return {name: df.sort(_order(name), maintain_order=True) for name, df in new.items()}
+
+    version = extractor_version(spacy_model)
+    cache = ExtractionCache(cache_dir, version)
+    keys = {cache_key(a.article_id, a.published_date): a for a in inputs}
+    known = cache.cached_keys()
+    todo = [a for k, a in keys.items() if k not in known]
+    if log:
+        log(
+            f"extractor version {version}: {len(keys) - len(todo)} articles cached, {len(todo)} to extract"
+        )
+    new = _extract_new(todo, spacy_model, log, n_process)
+    if todo:
+        key_of = {a.article_id: cache_key(a.article_id, a.published_date) for a in todo}
+        cache.store(
+            list(key_of.values()),
+            {
+                name: df.with_columns(
+                    pl.col("article_id").replace_strict(key_of, return_dtype=pl.String).alias(KEY)
+                )
+                for name, df in new.items()
+            },
+        )
+    cached = cache.load(
+        set(keys) - set(cache_key(a.article_id, a.published_date) for a in todo), MENTION_SCHEMAS
+    )
+    return {
+        name: pl.concat([cached[name], new[name].select(list(schema)).cast(dict(schema))]).sort(
+            _order(name), maintain_order=True
+        )
+        for name, schema in MENTION_SCHEMAS.items()
+    }
+
+
+def _order(name: str) -> list[str]:
+    """A row order that does not depend on which articles came from the cache."""
+    return {
+        "event_mentions": ["article_id", "event_index"],
+        "party_mention_records": ["article_id", "char_start", "char_end"],
+        "figure_mentions": ["article_id", "char_start", "char_end"],
+        "inferred_dates": ["article_id"],
+    }[name]
 
 
 def articles_table(article_texts: pl.DataFrame, inferred_dates: pl.DataFrame) -> pl.DataFrame:
@@ -138,7 +205,11 @@ def resolve_tables(
 
 
 def build_tables(
-    raw_dir: Path, spacy_model: str, on_warning: Callable[[str], None] | None = None
+    raw_dir: Path,
+    spacy_model: str,
+    on_warning: Callable[[str], None] | None = None,
+    cache_dir: Path | None = None,
+    log: Callable[[str], None] | None = None,
 ) -> dict[str, pl.DataFrame]:
     """Everything from a raw folder, in one process; also returns `article_texts`."""
     result = read_raw_folder(raw_dir)
@@ -148,7 +219,7 @@ def build_tables(
         for warning in result.warnings:
             on_warning(warning)
     texts = article_texts_frame(result)
-    mentions = extract_mentions(texts, spacy_model)
+    mentions = extract_mentions(texts, spacy_model, log=log, cache_dir=cache_dir)
     tables = resolve_tables(articles_table(texts, mentions["inferred_dates"]), mentions)
     tables["article_texts"] = texts
     return tables

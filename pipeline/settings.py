@@ -31,6 +31,12 @@ class Settings:
     warehouse_dir: Path
     spacy_model: str
     dagster_home: Path
+    processes: int = 1
+
+    @property
+    def cache_dir(self) -> Path:
+        """Per-article extraction results, keyed by content and extractor version."""
+        return self.warehouse_dir / "cache" / "extraction"
 
     @property
     def staging_dir(self) -> Path:
@@ -61,6 +67,7 @@ def get_settings() -> Settings:
         # Run history lives beside the outputs it produced, so a build into
         # another warehouse folder touches nothing else.
         dagster_home=_path_from_env("DAGSTER_HOME", warehouse / ".dagster"),
+        processes=max(1, int(os.environ.get("PIPELINE_PROCESSES", "1") or 1)),
     )
 
 

@@ -31,9 +31,18 @@ from pipeline.settings import get_settings
 def extractions(context: AssetExecutionContext, article_texts: pl.DataFrame):
     """Runs the spaCy pipeline (statistical model plus rule components and the
     curated organisation list) over every article body and extracts events,
-    parties and figures. Pure extraction lives in `pipeline.extract`."""
+    parties and figures. Pure extraction lives in `pipeline.extract`.
+    Incremental: articles already extracted by this extractor version are read
+    from the warehouse's cache (pipeline/cache.py)."""
     started = time.perf_counter()
-    frames = extract_mentions(article_texts, get_settings().spacy_model, log=context.log.info)
+    settings = get_settings()
+    frames = extract_mentions(
+        article_texts,
+        settings.spacy_model,
+        log=context.log.info,
+        cache_dir=settings.cache_dir,
+        n_process=settings.processes,
+    )
     elapsed = max(time.perf_counter() - started, 1e-9)
     n_words = int(article_texts["n_words"].sum() or 0)
     context.log.info(
