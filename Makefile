@@ -59,7 +59,7 @@ eval: setup
 
 eval-all: setup
 	@for set in "../shared/seeds ../shared/gold/seeds.json" "tests/fixtures/eval/raw tests/fixtures/eval/gold.json" "tests/fixtures/blind/raw tests/fixtures/blind/gold.json"; do \
-		set -- $$set; echo "== $$1"; $(VENV_PY) -m pipeline eval --raw "$$1" --gold "$$2" | head -5; done
+		set -- $$set; echo "== $$1"; $(VENV_PY) -m pipeline eval --raw "$$1" --gold "$$2"; done
 
 speed: setup
 	$(VENV_PY) -m pipeline speed --raw tests/fixtures/eval/raw --repeat 5

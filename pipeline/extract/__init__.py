@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from pipeline.extract.context import sentences
 from pipeline.extract.events import ACTION_TYPES, STRIKE_FAMILY, extract_events
-from pipeline.extract.figures import extract_figures
+from pipeline.extract.figures import extract_figures, link_event
 from pipeline.extract.nlp import build_nlp
 from pipeline.extract.parties import extract_parties, speakers
 from pipeline.extract.records import ArticleExtraction, ArticleInput, EventMention, FigureMention
@@ -30,39 +30,6 @@ from pipeline.extract.refdata import load_refdata
 __all__ = ["build_nlp", "extract_article", "extract_articles"]
 
 log = logging.getLogger(__name__)
-
-# Which event types a measure describes, when the figure's sentence does not
-# itself mention an event.
-_MEASURE_EVENT_TYPES = {
-    "workers_involved": STRIKE_FAMILY | {"other_action"},
-    "workers_share": STRIKE_FAMILY | {"other_action"},
-    "staff_share": STRIKE_FAMILY,
-    "strike_duration": STRIKE_FAMILY | {"other_action"},
-    "hours_withdrawn": STRIKE_FAMILY,
-    "patients_affected": STRIKE_FAMILY,
-    "vote_in_favour": {"strike_vote"},
-    "vote_turnout": {"strike_vote"},
-    "pay_offer": {"offer"},
-    "lump_sum": {"offer", "settlement"},
-}
-
-
-def _event_index(fig: FigureMention, sent_index: int, events: list[EventMention],
-                 event_sents: list[frozenset[int]]) -> int | None:  # fmt: skip
-    types = _MEASURE_EVENT_TYPES.get(fig.measure)
-    if types is None:
-        return None
-    in_sentence = [i for i, ss in enumerate(event_sents) if sent_index in ss]
-    fitting = [i for i in in_sentence if events[i].event_type in types]
-    if fitting:
-        return fitting[0]
-    # the figure re-describes the article's (nearest earlier) event of that kind
-    candidates = [i for i, ev in enumerate(events) if ev.event_type in types]
-    earlier = [i for i in candidates if min(event_sents[i]) <= sent_index]
-    if earlier:
-        return earlier[0] if events[earlier[0]].event_type in STRIKE_FAMILY else earlier[-1]
-    return candidates[0] if candidates else None
-
 
 def extract_article(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     """All parties, events and figures of one parsed article."""
@@ -89,7 +56,7 @@ def _extract(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     for f in figures:
         si = _sentence_at(starts, sent_of, f.char_start)
         fig_sents.append(si)
-        linked.append(dataclasses.replace(f, event_index=_event_index(f, si, events, event_sents)))
+        linked.append(dataclasses.replace(f, event_index=link_event(f, si, events, event_sents)))
     events = _with_workers(events, linked, fig_sents, event_sents)
     return ArticleExtraction(
         article_id=article.article_id,

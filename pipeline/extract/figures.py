@@ -152,7 +152,9 @@ _PERIOD_RX = re.compile(
     r"|(?P<fiscal>(?:last|this|the)\s+(?:financial\s+)?year)\b)",
     re.I,
 )
-_RESULT_NOUNS = re.compile(r"(?i)\b(?:profit|profits|loss|losses|revenue|revenues|surplus|deficit|turnover|earnings|dividend)\b")
+_RESULT_NOUNS = re.compile(
+    r"(?i)\b(?:profit|profits|loss|losses|revenue|revenues|surplus|deficit|turnover|earnings|dividend)\b"
+)
 _PHONE_RX = re.compile(
     r"\+?64[\s-]?\(?0?\d{1,2}\)?[\s-]?\d{3}[\s-]?\d{3,4}\b"
     r"|\(0\d{1,2}\)\s?\d{3}[\s-]?\d{3,4}\b"
@@ -169,9 +171,14 @@ _CLOCK_AFTER = re.compile(
     re.I,
 )
 _CLOCK_BEFORE = re.compile(r"(?i)\b(?:at|from|until|till|til|by|before|after)\s+$")
-_TIME_PREPS = re.compile(r"(?i)\b(?:in|since|by|from|until|till|of|before|after|during|to|through|between|and)\s+$")
+_TIME_PREPS = re.compile(
+    r"(?i)\b(?:in|since|by|from|until|till|of|before|after|during|to|through|between|and)\s+$"
+)
 
-STRIKE_WORDS = re.compile(r"\b(?:strik\w*|industrial action|walk\w* (?:off|out)|walkout|stoppage|stop work|stop-?work|down tools|withdraw\w* (?:their )?labour|lock\w*[- ]?out|picket\w*|ral(?:ly|lies|lied)|march\w*|took part|take part|taking part|action)\b", re.I)
+STRIKE_WORDS = re.compile(
+    r"\b(?:strik\w*|industrial action|walk\w* (?:off|out)|walkout|stoppage|stop work|stop-?work|down tools|withdraw\w* (?:their )?labour|lock\w*[- ]?out|picket\w*|ral(?:ly|lies|lied)|march\w*|took part|take part|taking part|action)\b",
+    re.I,
+)
 
 _NAME_ENTS = {"ORG", "PERSON", "PRODUCT", "LAW", "WORK_OF_ART", "FAC", "EVENT", "NORP"}
 _UNIT_NOUNS = {"percent", "%", "cent", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
@@ -212,14 +219,19 @@ def load_figure_lexicon(path: Path | None = None) -> FigureLexicon:
         for key, vals in raw.items():
             if isinstance(vals, list):
                 keep_case = key == "label_words"
-                sets[str(key)] = frozenset(str(v) if keep_case else str(v).lower() for v in vals if v is not None)
+                sets[str(key)] = frozenset(
+                    str(v) if keep_case else str(v).lower() for v in vals if v is not None
+                )
     return FigureLexicon(sets)
 
 
 def _has_phrase(text: str, phrases: frozenset[str]) -> bool:
     """Any of the phrases as whole words in `text` (lower case)."""
     low = f" {text.lower()} "
-    return any(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", low) if p[:1].isalnum() else p in low for p in phrases)
+    return any(
+        re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", low) if p[:1].isalnum() else p in low
+        for p in phrases
+    )
 
 
 # --------------------------------------------------------------------------
@@ -307,7 +319,9 @@ def _parse(m: re.Match[str]) -> _Parsed | None:
     num = m.group("num")
     low = re.sub(r"\s+", " ", num.lower())
     unit_txt = (m.group("unit") or "").strip().lower()
-    qualifier = _QUALIFIERS.get(re.sub(r"\s+", " ", (m.group("qual") or "").strip().lower()), "exact")
+    qualifier = _QUALIFIERS.get(
+        re.sub(r"\s+", " ", (m.group("qual") or "").strip().lower()), "exact"
+    )
     if low.endswith("-long"):
         unit, mult = _time_unit(low[: -len("-long")])
         return _Parsed(float(mult), None, unit, qualifier)
@@ -377,7 +391,9 @@ def _period(after: str) -> str | None:
 # --------------------------------------------------------------------------
 
 
-def _np_text(tok: Token, keep_det: bool = False, with_preps: bool = False, skip: range = range(0)) -> str:
+def _np_text(
+    tok: Token, keep_det: bool = False, with_preps: bool = False, skip: range = range(0)
+) -> str:
     """Compact noun phrase for `tok`: its compound/adjective modifiers and the
     head, optionally trailing prepositional phrases; no determiners, and none
     of the figure's own tokens (`skip`)."""
@@ -392,7 +408,9 @@ def _np_text(tok: Token, keep_det: bool = False, with_preps: bool = False, skip:
     words = [t for t in tok.doc[start:end] if t.i not in skip and not (t.i < tok.i and t.like_num)]
     if not keep_det:
         words = [t for t in words if t.dep_ not in ("det", "poss", "case") or t.i > tok.i]
-    while words and (words[0].is_punct or (words[0].dep_ in ("quantmod", "nummod") and words[0].i < tok.i)):
+    while words and (
+        words[0].is_punct or (words[0].dep_ in ("quantmod", "nummod") and words[0].i < tok.i)
+    ):
         words.pop(0)
     if not words:
         return tok.text
@@ -451,10 +469,18 @@ def subject_of(span: Span, unit: str) -> tuple[str, Token | None]:
     tok = anchor
     while tok.head.i != tok.i and tok.head.i in skip:
         tok = tok.head
-    if tok.lower_ not in _UNIT_NOUNS and not tok.like_num and tok.lower_ not in _QUANTITY_WORDS and tok.i in skip:
+    if (
+        tok.lower_ not in _UNIT_NOUNS
+        and not tok.like_num
+        and tok.lower_ not in _QUANTITY_WORDS
+        and tok.i in skip
+    ):
         # word numbers with their noun ("two separate offers")
         return _np_text(tok, skip=skip), tok
-    if tok.dep_ in ("nummod", "quantmod", "compound", "amod", "predet", "nmod", "det") and tok.head.i not in skip:
+    if (
+        tok.dep_ in ("nummod", "quantmod", "compound", "amod", "predet", "nmod", "det")
+        and tok.head.i not in skip
+    ):
         parent = tok.head
         if parent.dep_ == "poss":
             # "half the country's junior doctors": the possessed noun phrase
@@ -462,7 +488,11 @@ def subject_of(span: Span, unit: str) -> tuple[str, Token | None]:
             words = [t for t in span.doc[span.end : owner.i + 1]]
             return (span.doc[words[0].i : owner.i + 1].text if words else owner.text), owner
         if parent.pos_ in ("NOUN", "PROPN"):
-            return _np_text(parent, with_preps=parent.lower_ in ("increase", "rise", "cut", "boost", "decrease"), skip=skip), parent
+            return _np_text(
+                parent,
+                with_preps=parent.lower_ in ("increase", "rise", "cut", "boost", "decrease"),
+                skip=skip,
+            ), parent
         tok = parent
     if tok.dep_ == "npadvmod" and tok.head.pos_ in ("VERB", "ADJ"):
         verb = tok.head
@@ -475,7 +505,9 @@ def subject_of(span: Span, unit: str) -> tuple[str, Token | None]:
             return _clause_after(obj, tok.head), obj
         rel = [c for c in obj.rights if c.dep_ == "acl"]
         if rel:
-            start = min([obj.i] + [c.left_edge.i for c in obj.lefts if c.dep_ in ("compound", "amod")])
+            start = min(
+                [obj.i] + [c.left_edge.i for c in obj.lefts if c.dep_ in ("compound", "amod")]
+            )
             return span.doc[start : rel[0].right_edge.i + 1].text, obj
         return _np_text(obj), obj
     if acl:
@@ -499,8 +531,6 @@ def subject_of(span: Span, unit: str) -> tuple[str, Token | None]:
     return _np_text(tok, skip=skip), tok
 
 
-
-
 # --------------------------------------------------------------------------
 # Measure
 # --------------------------------------------------------------------------
@@ -511,7 +541,9 @@ class _Ctx:
     """What the parse says around one figure."""
 
     chain: list[Token]  # heads from the figure up to the root (not the figure's own tokens)
-    near: list[str]  # lemmas of the chain up to the first verb, and that verb's particle/object/subject
+    near: list[
+        str
+    ]  # lemmas of the chain up to the first verb, and that verb's particle/object/subject
     gov: Token | None  # first verb above the figure
     of_obj: Token | None  # "half of the teachers": teachers
     after: str  # text right after the figure (60 chars)
@@ -523,7 +555,9 @@ def _lemma(t: Token) -> str:
     return (t.lemma_ or t.text).lower()
 
 
-def _context(span: Span, head: Token | None, text: str, rel_start: int, rel_end: int, article_action: bool) -> _Ctx:
+def _context(
+    span: Span, head: Token | None, text: str, rel_start: int, rel_end: int, article_action: bool
+) -> _Ctx:
     skip = range(span.start, span.end)
     top = span.root
     while top.head.i != top.i and top.head.i in skip:
@@ -541,7 +575,10 @@ def _context(span: Span, head: Token | None, text: str, rel_start: int, rel_end:
         if c.pos_ in ("VERB", "AUX"):
             gov = c
             for k in c.children:
-                if k.dep_ in ("prt", "dobj", "attr", "nsubj", "nsubjpass", "acomp", "oprd") and k.i not in skip:
+                if (
+                    k.dep_ in ("prt", "dobj", "attr", "nsubj", "nsubjpass", "acomp", "oprd")
+                    and k.i not in skip
+                ):
                     near.append(_lemma(k))
                     near.extend(_lemma(g) for g in k.children if g.dep_ in ("compound", "amod"))
             if c.pos_ == "VERB":
@@ -558,10 +595,24 @@ def _context(span: Span, head: Token | None, text: str, rel_start: int, rel_end:
                     of_obj = objs[0]
         if of_obj is not None:
             break
-    if of_obj is None and head is not None and head.i not in skip and head.pos_ in ("NOUN", "PROPN") and head.i > span.end - 1:
+    if (
+        of_obj is None
+        and head is not None
+        and head.i not in skip
+        and head.pos_ in ("NOUN", "PROPN")
+        and head.i > span.end - 1
+    ):
         # "about half the country's junior doctors": the possessed noun
         of_obj = head if head.dep_ != "pobj" else None
-    return _Ctx(chain, near, gov, of_obj, text[rel_end : rel_end + 60], text[max(0, rel_start - 40) : rel_start], article_action)
+    return _Ctx(
+        chain,
+        near,
+        gov,
+        of_obj,
+        text[rel_end : rel_end + 60],
+        text[max(0, rel_start - 40) : rel_start],
+        article_action,
+    )
 
 
 def _in(words, key: str) -> bool:
@@ -590,7 +641,12 @@ def _is_striking_subject(tok: Token | None) -> bool:
         return False
     if STRIKE_WORDS.search(_lemma(verb) + " " + phrase):
         return True
-    return bool(re.search(r"\b(?:attend|participate|join|take part|be involve|involve in|turn out|gather|protest|walk)\b", lemmas))
+    return bool(
+        re.search(
+            r"\b(?:attend|participate|join|take part|be involve|involve in|turn out|gather|protest|walk)\b",
+            lemmas,
+        )
+    )
 
 
 def _pay_side(ctx: _Ctx) -> str | None:
@@ -621,7 +677,7 @@ def _pay_side(ctx: _Ctx) -> str | None:
 
 
 def _is_hypothetical(ctx: _Ctx) -> bool:
-    """"Every 1 percent ..." is a unit of account, not an offer."""
+    """ "Every 1 percent ..." is a unit of account, not an offer."""
     return bool(re.search(r"(?i)\b(?:every|each)\s+$", ctx.before))
 
 
@@ -633,11 +689,25 @@ def _pay_measure(ctx: _Ctx, p: _Parsed) -> str | None:
         return "other"
     near_text = " ".join(ctx.near)
     if _has_phrase(near_text + " " + ctx.after[:30], lex["pay_cut_phrases"]) or (
-        gov in lex["pay_cut_lemmas"] and near & {"pay", "wage", "wages", "salary", "salaries", "earnings", "earning", "income", "take-home"}
+        gov in lex["pay_cut_lemmas"]
+        and near
+        & {
+            "pay",
+            "wage",
+            "wages",
+            "salary",
+            "salaries",
+            "earnings",
+            "earning",
+            "income",
+            "take-home",
+        }
     ):
         return "pay_cut"
     side = _pay_side(ctx)
-    if near & lex["lump_words"] or re.search(r"(?i)^\s*(?:lump[- ]sum|one-off|bonus|payment)", ctx.after):
+    if near & lex["lump_words"] or re.search(
+        r"(?i)^\s*(?:lump[- ]sum|one-off|bonus|payment)", ctx.after
+    ):
         return "lump_sum"
     if gov in ("keep", "limit", "cap", "restrict", "hold", "peg", "constrain", "restrain"):
         return "other"  # a cap on pay increases set by someone outside the bargaining
@@ -645,8 +715,15 @@ def _pay_measure(ctx: _Ctx, p: _Parsed) -> str | None:
         r"(?i)^\s*(?:a year\s+)?(?:faster|slower|more|less)\b", ctx.after
     ):
         return "other"  # a comparison of pay levels or growth
-    if side is None and gov in ("rise", "grow", "fall", "increase", "climb", "lift", "jump") and ctx.gov is not None and any(
-        _lemma(k) in ("pay", "wage", "salary", "earnings") for k in ctx.gov.children if k.dep_ in ("nsubj", "nsubjpass")
+    if (
+        side is None
+        and gov in ("rise", "grow", "fall", "increase", "climb", "lift", "jump")
+        and ctx.gov is not None
+        and any(
+            _lemma(k) in ("pay", "wage", "salary", "earnings")
+            for k in ctx.gov.children
+            if k.dep_ in ("nsubj", "nsubjpass")
+        )
     ):
         return "other"  # how pay has moved, not a bargaining position
     pay_words = near & lex["pay_nouns"]
@@ -654,12 +731,30 @@ def _pay_measure(ctx: _Ctx, p: _Parsed) -> str | None:
         return "pay_claim"
     if side == "offer":
         return "pay_offer"
-    if pay_words & {"rise", "rises", "raise", "raises", "increase", "increases", "increment", "uplift", "adjustment"}:
+    if pay_words & {
+        "rise",
+        "rises",
+        "raise",
+        "raises",
+        "increase",
+        "increases",
+        "increment",
+        "uplift",
+        "adjustment",
+    }:
         return "pay_offer"
     return None
 
 
-def classify(p: _Parsed, first: bool, sentence: str, head: Token | None, ref: RefData, subject: str, ctx: _Ctx) -> str:
+def classify(
+    p: _Parsed,
+    first: bool,
+    sentence: str,
+    head: Token | None,
+    ref: RefData,
+    subject: str,
+    ctx: _Ctx,
+) -> str:
     """The codebook measure of one figure."""
     lex = load_figure_lexicon()
     unit = p.unit
@@ -671,7 +766,9 @@ def classify(p: _Parsed, first: bool, sentence: str, head: Token | None, ref: Re
     if unit == "percent":
         return _percent_measure(p, sentence, head, ref, subject, ctx)
     if unit == "nzd":
-        if near & lex["lump_words"] or re.search(r"(?i)\blump[- ]sum\s+(?:payment\s+)?of\s+$|one-off\s+(?:payment\s+)?of\s+$", ctx.before):
+        if near & lex["lump_words"] or re.search(
+            r"(?i)\blump[- ]sum\s+(?:payment\s+)?of\s+$|one-off\s+(?:payment\s+)?of\s+$", ctx.before
+        ):
             return "lump_sum"
         pay = _pay_measure(ctx, p)
         if pay in ("pay_cut", "lump_sum"):
@@ -687,10 +784,15 @@ def classify(p: _Parsed, first: bool, sentence: str, head: Token | None, ref: Re
                 return "pay_claim"
             if sl in lex["offer_nouns"]:
                 return "pay_offer"
-            if sl in lex["cost_projects"] or (subj and any(_lemma(g) in lex["cost_projects"] for g in subj[0].subtree)):
+            if sl in lex["cost_projects"] or (
+                subj and any(_lemma(g) in lex["cost_projects"] for g in subj[0].subtree)
+            ):
                 return "funding_amount"
             return "other"
-        if near & lex["funding_nouns"] and (near & set(lex["change_words"]) or gov in ("grow", "rise", "increase", "fall", "cut", "boost")):
+        if near & lex["funding_nouns"] and (
+            near & set(lex["change_words"])
+            or gov in ("grow", "rise", "increase", "fall", "cut", "boost")
+        ):
             return "funding_change"
         if near & lex["funding_nouns"] or gov in lex["funding_lemmas"]:
             return "funding_amount"
@@ -698,77 +800,136 @@ def classify(p: _Parsed, first: bool, sentence: str, head: Token | None, ref: Re
             return pay
         return "other"
     # counts of people or things
-    people = head is not None and (head.lower_ in ref.lexicon.people_nouns or head.lower_ in lex["extra_people_nouns"])
+    people = head is not None and (
+        head.lower_ in ref.lexicon.people_nouns or head.lower_ in lex["extra_people_nouns"]
+    )
     hl = head.lower_ if head is not None else ""
-    if _in([hl], "patient_nouns") or re.search(r"(?i)\b(?:appointments?|procedures?|surger(?:y|ies)|operations?|clinics?)\b", subject):
-        if _has_disruption(sentence):
-            return "patients_affected"
+    if (
+        _in([hl], "patient_nouns")
+        or re.search(
+            r"(?i)\b(?:appointments?|procedures?|surger(?:y|ies)|operations?|clinics?)\b", subject
+        )
+    ) and _has_disruption(sentence):
+        return "patients_affected"
     if people and hl not in lex["non_workers"]:
         return _people_measure(head, sentence, ctx)
-    if p.unit == "people" and head is None and ("crowd" in sentence.lower()) and STRIKE_WORDS.search(sentence):
+    if (
+        p.unit == "people"
+        and head is None
+        and ("crowd" in sentence.lower())
+        and STRIKE_WORDS.search(sentence)
+    ):
         return "workers_involved"
     _ = near_text
     return "other"
 
 
 def _has_disruption(sentence: str) -> bool:
-    return bool(re.search(r"(?i)\b(?:postpon\w*|cancel\w*|deferr?\w*|resched\w*|affected|disrupt\w*|delay\w*|missed|put off|pushed back|called off)\b", sentence))
+    return bool(
+        re.search(
+            r"(?i)\b(?:postpon\w*|cancel\w*|deferr?\w*|resched\w*|affected|disrupt\w*|delay\w*|missed|put off|pushed back|called off)\b",
+            sentence,
+        )
+    )
 
 
 def _people_measure(head: Token, sentence: str, ctx: _Ctx) -> str:
     lex = load_figure_lexicon()
     clause = " ".join(t.text for t in ctx.gov.subtree) if ctx.gov is not None else sentence
-    strong_member = re.search(r"(?i)\b(?:eligible|represent\w*|membership|-strong|covered\s+(?:by|under)|belong\w*\s+to|union\s+of)\b", clause + " " + ctx.after[:40])
+    strong_member = re.search(
+        r"(?i)\b(?:eligible|represent\w*|membership|-strong|covered\s+(?:by|under)|belong\w*\s+to|union\s+of)\b",
+        clause + " " + ctx.after[:40],
+    )
     if strong_member:
         return "members"
     if _is_striking_subject(head):
         return "workers_involved"
-    if re.search(r"(?i)\b(?:its|their|our|union['’]s|association['’]s|organisation['’]s)\s+(?:\w+\s+)?$", ctx.before) and head.lower_ in ("members", "member"):
+    if re.search(
+        r"(?i)\b(?:its|their|our|union['’]s|association['’]s|organisation['’]s)\s+(?:\w+\s+)?$",
+        ctx.before,
+    ) and head.lower_ in ("members", "member"):
         return "members"
-    if head.lower_ in ("members", "member") and re.search(r"(?i)\b(?:employs|employ|has|have)\s+(?:\w+\s+)?$", ctx.before) and not STRIKE_WORDS.search(sentence):
+    if (
+        head.lower_ in ("members", "member")
+        and re.search(r"(?i)\b(?:employs|employ|has|have)\s+(?:\w+\s+)?$", ctx.before)
+        and not STRIKE_WORDS.search(sentence)
+    ):
         return "members"
     gov = _lemma(ctx.gov) if ctx.gov is not None else ""
     if any(_lemma(c) in ("support", "solidarity", "memory", "honour") for c in ctx.chain[:4]):
         return "other"  # "striking in support of a few hundred members": not the people taking part
-    if head.dep_ in ("dobj", "pobj", "nsubjpass") and gov in lex["participation_verbs"]:
-        if gov != "vote":
-            return "workers_involved"
-    if _has_phrase(sentence, lex["action_words"]) or STRIKE_WORDS.search(sentence) or (
-        ctx.article_action and re.search(r"(?i)\bnotice\b", sentence)
+    if head.dep_ in ("dobj", "pobj", "nsubjpass") and gov in lex["participation_verbs"] - {"vote"}:
+        return "workers_involved"
+    if (
+        _has_phrase(sentence, lex["action_words"])
+        or STRIKE_WORDS.search(sentence)
+        or (ctx.article_action and re.search(r"(?i)\bnotice\b", sentence))
+    ) and not re.search(
+        r"(?i)\b(?:recruit\w*|hired?|register\w*|graduat\w*|left|leave|leaving|resign\w*|quit)\b",
+        clause,
     ):
-        if not re.search(r"(?i)\b(?:recruit\w*|hired?|register\w*|graduat\w*|left|leave|leaving|resign\w*|quit)\b", clause):
-            return "workers_involved"
+        return "workers_involved"
     return "other"
 
 
-def _percent_measure(p: _Parsed, sentence: str, head: Token | None, ref: RefData, subject: str, ctx: _Ctx) -> str:
+def _percent_measure(
+    p: _Parsed, sentence: str, head: Token | None, ref: RefData, subject: str, ctx: _Ctx
+) -> str:
     lex = load_figure_lexicon()
     near = set(ctx.near)
     gov = _lemma(ctx.gov) if ctx.gov is not None else ""
     obj = ctx.of_obj
     obj_l = _lemma(obj) if obj is not None else ""
-    people_obj = obj is not None and (obj.lower_ in ref.lexicon.people_nouns or obj_l in ref.lexicon.people_nouns
-                                      or obj.lower_ in lex["extra_people_nouns"] or obj_l in ("those", "whom", "who"))
+    people_obj = obj is not None and (
+        obj.lower_ in ref.lexicon.people_nouns
+        or obj_l in ref.lexicon.people_nouns
+        or obj.lower_ in lex["extra_people_nouns"]
+        or obj_l in ("those", "whom", "who")
+    )
     # votes
-    if "turnout" in near or "turn-out" in near or re.search(r"(?i)\bturnout\s+(?:of|was|at)\s+$", ctx.before):
+    if (
+        "turnout" in near
+        or "turn-out" in near
+        or re.search(r"(?i)\bturnout\s+(?:of|was|at)\s+$", ctx.before)
+    ):
         return "vote_turnout"
     if people_obj or (head is not None and head.lower_ in ("vote", "votes", "ballot", "ballots")):
         obj_sub = " ".join(t.text for t in obj.subtree) if obj is not None else ""
         voted = re.search(r"(?i)\b(?:vot\w*|ballot\w*)\b", obj_sub + " " + subject)
-        if gov in ("participate", "return", "cast") or (gov == "take" and "part" in near):
-            if voted or re.search(r"(?i)\bballot|\bvote", sentence):
-                return "vote_turnout"
+        turnout_verb = gov in ("participate", "return", "cast") or (
+            gov == "take" and "part" in near
+        )
+        if turnout_verb and (voted or re.search(r"(?i)\bballot|\bvote", sentence)):
+            return "vote_turnout"
         if gov in lex["vote_lemmas"] or (voted and gov in lex["vote_lemmas"] | {""}):
-            if gov in ("vote", "ballot") and ctx.gov is not None and not any(
-                k.dep_ in ("prep", "xcomp", "dobj", "advmod", "ccomp") for k in ctx.gov.children
+            if (
+                gov in ("vote", "ballot")
+                and ctx.gov is not None
+                and not any(
+                    k.dep_ in ("prep", "xcomp", "dobj", "advmod", "ccomp") for k in ctx.gov.children
+                )
             ):
                 return "vote_turnout"
             return "vote_in_favour"
-    if head is not None and head.lower_ in ("vote", "votes") and re.search(r"(?i)\bin favour|\bfor\b", ctx.after[:20]):
+    if (
+        head is not None
+        and head.lower_ in ("vote", "votes")
+        and re.search(r"(?i)\bin favour|\bfor\b", ctx.after[:20])
+    ):
         return "vote_in_favour"
     # vacancies
     obj_clause = " ".join(t.text for t in obj.subtree) if obj is not None else ""
-    if near & lex["vacancy_words"] or (obj is not None and re.search(r"(?i)\b(?:vacant|unfilled|vacanc\w*)\b", obj_clause + " " + " ".join(t.text for t in (ctx.gov.subtree if ctx.gov is not None else [])) if obj_l in lex["count_not_people"] else "")):
+    if near & lex["vacancy_words"] or (
+        obj is not None
+        and re.search(
+            r"(?i)\b(?:vacant|unfilled|vacanc\w*)\b",
+            obj_clause
+            + " "
+            + " ".join(t.text for t in (ctx.gov.subtree if ctx.gov is not None else []))
+            if obj_l in lex["count_not_people"]
+            else "",
+        )
+    ):
         return "vacancy_rate"
     if re.search(r"(?i)\bvacancy\s+rate\s+(?:of|is|was|at|sits at|stands at)\s+$", ctx.before):
         return "vacancy_rate"
@@ -776,20 +937,40 @@ def _percent_measure(p: _Parsed, sentence: str, head: Token | None, ref: RefData
     funded = re.search(r"(?i)^\s*(?:\w+\s+)?funded\b", ctx.after) or (obj_l in lex["funding_nouns"])
     if funded:
         return "funding_share"
-    if near & lex["funding_nouns"] or (gov in lex["funding_lemmas"] and gov not in ("set", "receive")):
-        if near & set(lex["change_words"]) or gov in ("grow", "rise", "increase", "fall", "cut", "boost"):
+    if near & lex["funding_nouns"] or (
+        gov in lex["funding_lemmas"] and gov not in ("set", "receive")
+    ):
+        if near & set(lex["change_words"]) or gov in (
+            "grow",
+            "rise",
+            "increase",
+            "fall",
+            "cut",
+            "boost",
+        ):
             return "funding_change"
         return "funding_share"
     pay = _pay_measure(ctx, p)
     if pay is not None:
         return pay
     # the share of a funding total that changed ("a 32 percent increase" in a funding sentence)
-    if (near & {"increase", "rise", "boost", "cut", "decrease", "jump"}) and re.search(r"(?i)\bfund\w*|\$\s?\d", sentence) and not re.search(r"(?i)\b(?:pay|wage|salar)", sentence):
+    if (
+        (near & {"increase", "rise", "boost", "cut", "decrease", "jump"})
+        and re.search(r"(?i)\bfund\w*|\$\s?\d", sentence)
+        and not re.search(r"(?i)\b(?:pay|wage|salar)", sentence)
+    ):
         return "funding_change"
     if people_obj:
         if _is_striking_subject(obj):
             return "workers_share"
-        if obj_l in ("staff", "workforce", "employee", "worker", "personnel", "crew") or obj.lower_ in ("staff", "workforce", "employees", "workers", "personnel", "crews"):
+        if obj_l in (
+            "staff",
+            "workforce",
+            "employee",
+            "worker",
+            "personnel",
+            "crew",
+        ) or obj.lower_ in ("staff", "workforce", "employees", "workers", "personnel", "crews"):
             return "staff_share"
         return "other"
     if head is not None and head.lower_ in ("staff", "workforce"):
@@ -800,42 +981,78 @@ def _percent_measure(p: _Parsed, sentence: str, head: Token | None, ref: RefData
 def _duration_measure(p: _Parsed, first: bool, sentence: str, subject: str, ctx: _Ctx) -> str:
     lex = load_figure_lexicon()
     near = set(ctx.near)
-    gov = _lemma(ctx.gov) if ctx.gov is not None else ""
+    _lemma(ctx.gov) if ctx.gov is not None else ""
     after = ctx.after
-    if p.unit in ("hours", "minutes") and (first or re.match(
-            r"(?i)^\s*(?:of|at the (?:start|end) of|from)\s+(?:each|every|their|his|her|a|the)?\s*(?:\w+\s+)?(?:shifts?|working days?|work days?|school days?)\b", after)):
+    if p.unit in ("hours", "minutes") and (
+        first
+        or re.match(
+            r"(?i)^\s*(?:of|at the (?:start|end) of|from)\s+(?:each|every|their|his|her|a|the)?\s*(?:\w+\s+)?(?:shifts?|working days?|work days?|school days?)\b",
+            after,
+        )
+    ):
         return "hours_withdrawn"
     if first:
         return "strike_duration"
-    if re.match(r"(?i)^\s*(?:before|after|ago|into|since|prior)\b|^\s*(?:later|earlier)\s*(?:[,.;]|$|that\b|on\b|than\b)", after):
+    if re.match(
+        r"(?i)^\s*(?:before|after|ago|into|since|prior)\b|^\s*(?:later|earlier)\s*(?:[,.;]|$|that\b|on\b|than\b)",
+        after,
+    ):
         return "other"  # a time offset, not a length
     # the noun the duration modifies ("a two-hour stopwork meeting", "16-hour shifts")
     mod = re.match(r"(?i)^\s*((?:[\w-]+\s+){0,2}[\w-]+)", after)
     mod_text = mod.group(1).lower() if mod else ""
-    hyphen = "-" in (ctx.before[-1:] + subject[:0]) or re.search(r"-(?:hour|day|week|month|year|minute)s?$|-long$", subject)
-    if re.match(r"(?i)^\s*(?:[\w-]+\s+)?(?:shifts?|stretch\w*|days?|weeks?)\b", after) and not _has_phrase(mod_text, lex["action_nouns"]):
-        if re.match(r"(?i)^\s*(?:[\w-]+\s+)?(?:shifts?|stretch\w*)\b", after):
-            return "other"  # "16-hour shifts": a length of work, not of the action
-    if _has_phrase(mod_text, lex["action_nouns"]) and (hyphen or re.match(r"(?i)^\s*(?:\w+\s+)?(?:strike|stoppage|walkout|lockout|stopwork|stop-work|action|ban|picket|rally|protest)", after)):
+    hyphen = "-" in (ctx.before[-1:] + subject[:0]) or re.search(
+        r"-(?:hour|day|week|month|year|minute)s?$|-long$", subject
+    )
+    if re.match(r"(?i)^\s*(?:[\w-]+\s+)?(?:shifts?|stretch\w*)\b", after) and not _has_phrase(
+        mod_text, lex["action_nouns"]
+    ):
+        return "other"  # "16-hour shifts": a length of work, not of the action
+    if _has_phrase(mod_text, lex["action_nouns"]) and (
+        hyphen
+        or re.match(
+            r"(?i)^\s*(?:\w+\s+)?(?:strike|stoppage|walkout|lockout|stopwork|stop-work|action|ban|picket|rally|protest)",
+            after,
+        )
+    ):
         return "strike_duration"
     if hyphen and _has_phrase(mod_text, lex["negotiation_words"]):
         return "negotiation_duration"
     verbs = [_lemma(c) for c in ctx.chain if c.pos_ == "VERB"][:2]
-    if any(v in lex["action_verbs"] for v in verbs) and not re.search(r"(?i)\bvot", subject):
-        if not set(verbs) <= {"stop", "close", "shut", "work"} or re.search(r"(?i)\bwork\b", sentence):
-            return "strike_duration"
-    if near & lex["negotiation_words"] or re.search(r"(?i)^\s*of\s+(?:\w+\s+)?(?:talks|negotiations?|bargaining|mediation|facilitation|dispute)\b", after):
+    stop_work = not set(verbs) <= {"stop", "close", "shut", "work"} or re.search(
+        r"(?i)\bwork\b", sentence
+    )
+    if (
+        any(v in lex["action_verbs"] for v in verbs)
+        and not re.search(r"(?i)\bvot", subject)
+        and stop_work
+    ):
+        return "strike_duration"
+    if near & lex["negotiation_words"] or re.search(
+        r"(?i)^\s*of\s+(?:\w+\s+)?(?:talks|negotiations?|bargaining|mediation|facilitation|dispute)\b",
+        after,
+    ):
         return "negotiation_duration"
-    if re.search(r"(?i)\b(?:negotiat\w*|talks|bargaining|mediation|facilitation)\b", sentence) and p.unit in ("weeks", "months", "years"):
+    if re.search(
+        r"(?i)\b(?:negotiat\w*|talks|bargaining|mediation|facilitation)\b", sentence
+    ) and p.unit in ("weeks", "months", "years"):
         return "negotiation_duration"
-    if STRIKE_WORDS.search(sentence) and p.unit in ("hours", "minutes", "days", "weeks") and not re.search(r"(?i)\b(?:working|worked|work)\b", subject):
+    if (
+        STRIKE_WORDS.search(sentence)
+        and p.unit in ("hours", "minutes", "days", "weeks")
+        and not re.search(r"(?i)\b(?:working|worked|work)\b", subject)
+    ):
         return "strike_duration"
     if _has_phrase(mod_text, lex["negotiation_words"]) or (
         p.unit in ("months", "years") and re.search(r"(?i)\b(?:dispute|negotiat\w*)\b", mod_text)
     ):
         return "negotiation_duration"
     # "during the four days", "on each of those two days": the action, referred back to
-    if ctx.article_action and p.unit in ("hours", "days") and re.search(r"(?i)\b(?:the|those|these)\s+$", ctx.before):
+    if (
+        ctx.article_action
+        and p.unit in ("hours", "days")
+        and re.search(r"(?i)\b(?:the|those|these)\s+$", ctx.before)
+    ):
         return "strike_duration"
     return "other"
 
@@ -870,7 +1087,9 @@ def extract_figures(
         names = names_by_sent.get(se.index, [])
         excluded = _excluded_spans(text)
         speaker = _figure_speaker_base(body, se, speakers[se.index])
-        cands: list[tuple[int, int, re.Match[str], bool]] = [(m.start(), m.end(), m, False) for m in FIGURE_RX.finditer(text)]
+        cands: list[tuple[int, int, re.Match[str], bool]] = [
+            (m.start(), m.end(), m, False) for m in FIGURE_RX.finditer(text)
+        ]
         cands += [(m.start(), m.end(), m, True) for m in _FIRST_UNIT_RX.finditer(text)]
         cands.sort(key=lambda c: (c[0], -c[1]))
         taken: list[tuple[int, int]] = []
@@ -878,7 +1097,9 @@ def extract_figures(
             if any(s < te and ts < e for ts, te in taken):
                 continue
             try:
-                fig = _figure(doc, body, se, m, excluded, names, ref, speaker, article_action, single)
+                fig = _figure(
+                    doc, body, se, m, excluded, names, ref, speaker, article_action, single
+                )
             except (ValueError, IndexError, KeyError, ZeroDivisionError, OverflowError):
                 fig = None  # never let one odd number stop the article
             if fig is None:
@@ -933,9 +1154,19 @@ def _not_a_figure(text: str, m: re.Match[str], ref: RefData, single: bool) -> bo
     low = re.sub(r"\s+", " ", num.lower())
     if _ORDINAL_AFTER.match(after_num) or (not unit_txt and _CLOCK_AFTER.match(after_num)):
         return True
-    if re.match(r"^[/:]\d", after_num) or re.search(r"\d[/:]$", before) or re.match(r"^/", after_num):
+    if (
+        re.match(r"^[/:]\d", after_num)
+        or re.search(r"\d[/:]$", before)
+        or re.match(r"^/", after_num)
+    ):
         return True  # 24/7, 4:30, dates written with slashes
-    if re.match(r"^[A-Za-z]", after_num) and not unit_txt and "$" not in num and not re.fullmatch(_CENTS, num, re.I) and not re.search(r"[a-z]$", low):
+    if (
+        re.match(r"^[A-Za-z]", after_num)
+        and not unit_txt
+        and "$" not in num
+        and not re.fullmatch(_CENTS, num, re.I)
+        and not re.search(r"[a-z]$", low)
+    ):
         return True  # "1990s", "4x4", "3D"
     if re.search(r"[A-Za-z]-$", before) or re.search(r"[A-Za-z]$", before):
         return True  # part of a name such as "Covid-19"
@@ -953,7 +1184,13 @@ def _not_a_figure(text: str, m: re.Match[str], ref: RefData, single: bool) -> bo
             return True
     if not unit_txt and "$" not in num and _CLOCK_BEFORE.search(text[: m.start()]):
         val = _num_value(num) if not is_word else _word_value(low)
-        if val is not None and val <= 12 and (re.match(r"^\s*(?:[,.;)]|$|and\b|on\b|to\b|until\b|in the\b|o['’]clock)", after_num)):
+        if (
+            val is not None
+            and val <= 12
+            and (
+                re.match(r"^\s*(?:[,.;)]|$|and\b|on\b|to\b|until\b|in the\b|o['’]clock)", after_num)
+            )
+        ):
             return True  # "start at four", "from 4 until 8"
     if low in ("a", "an", "half a", "half an"):
         if not (m.group("qual") or re.search(r"(?i)\b(?:for|lasting|than|of)\s+$", before)):
@@ -961,29 +1198,63 @@ def _not_a_figure(text: str, m: re.Match[str], ref: RefData, single: bool) -> bo
         if re.match(r"(?i)^[\s-]*\w+\s+(?:ago|later|earlier|before|after)\b", after_num):
             return True
     if (_fraction_value(low) is not None or low in _FRACTIONS) and not unit_txt:
-        if not m.group("qual") and not re.search(r"(?i)\bby\s+$", before) and not re.match(
-                r"(?i)^(?:\s+(?:of|the|their|its|our|his|her|those|these|all|a|an|that|this)\b|\s*[,.;:)\"”]|\s*$)", after_num):
+        if (
+            not m.group("qual")
+            and not re.search(r"(?i)\bby\s+$", before)
+            and not re.match(
+                r"(?i)^(?:\s+(?:of|the|their|its|our|his|her|those|these|all|a|an|that|this)\b|\s*[,.;:)\"”]|\s*$)",
+                after_num,
+            )
+        ):
             return True  # "a third strike": an ordinal
         if re.search(r"(?i)\b(?:the|first|second|latter|other|final|last)\s+$", before):
             return True  # "the second half of the year"
     nxt = re.match(r"\s*([A-Za-z]+)", after_num)
     next_word = nxt.group(1).lower() if nxt else ""
-    if is_word and low not in _VAGUE and _fraction_value(low) is None and not low.endswith("half") and not low.endswith("-long"):
+    if (
+        is_word
+        and low not in _VAGUE
+        and _fraction_value(low) is None
+        and not low.endswith("half")
+        and not low.endswith("-long")
+    ):
         if low in ("one", "zero") and not unit_txt:
             return True
-        if not unit_txt and (next_word in ref.lexicon.generic_count_nouns or next_word in ("of", "")):
+        if not unit_txt and (
+            next_word in ref.lexicon.generic_count_nouns or next_word in ("of", "")
+        ):
             return True
         if not unit_txt and re.search(r"(?i)\b(?:the|those|these|both|all)\s+$", before):
             return True  # "the two unions": a reference, not a quantity
-    if re.match(r"(?i)^\s+(?:(?:further|more|separate|rolling|new|national|planned|consecutive|other)\s+)?(\w+)", after_num) and not unit_txt:
-        w = re.match(r"(?i)^\s+(?:(?:further|more|separate|rolling|new|national|planned|consecutive|other)\s+)?(\w+)", after_num).group(1).lower()
+    if (
+        re.match(
+            r"(?i)^\s+(?:(?:further|more|separate|rolling|new|national|planned|consecutive|other)\s+)?(\w+)",
+            after_num,
+        )
+        and not unit_txt
+    ):
+        w = (
+            re.match(
+                r"(?i)^\s+(?:(?:further|more|separate|rolling|new|national|planned|consecutive|other)\s+)?(\w+)",
+                after_num,
+            )
+            .group(1)
+            .lower()
+        )
         if w in lex["event_count_nouns"] and "$" not in num:
             return True  # "two further strikes": each is an events row
-    if low == "one" and unit_txt and re.search(r"(?i)\bfrom\s+$", before) and re.match(r"(?i)^\s*to\s+the\s+next|^\s*to\s+another", text[m.end():]):
+    if (
+        low == "one"
+        and unit_txt
+        and re.search(r"(?i)\bfrom\s+$", before)
+        and re.match(r"(?i)^\s*to\s+the\s+next|^\s*to\s+another", text[m.end() :])
+    ):
         return True  # "from one day to the next"
-    if unit_txt and re.search(r"(?i)\b(?:past|next|coming|previous|last|following|first)\s+$", text[: m.start()]) and not m.group("qual"):
-        return True  # "over the past two years": a time reference, not a quantity
-    return False
+    # "over the past two years": a time reference, not a quantity
+    past = re.search(
+        r"(?i)\b(?:past|next|coming|previous|last|following|first)\s+$", text[: m.start()]
+    )
+    return bool(unit_txt and past and not m.group("qual"))
 
 
 def _figure(doc: Doc, body: str, se: Sentence, m: re.Match[str], excluded, names, ref: RefData,
@@ -996,19 +1267,24 @@ def _figure(doc: Doc, body: str, se: Sentence, m: re.Match[str], excluded, names
         value = 0.5 if m.group("unit").lower().startswith("half") else 1.0
         parsed: _Parsed | None = _Parsed(value, None, unit, "exact")
         first = True
-        is_word, low = False, ""
+        _is_word, low = False, ""
     else:
         ns, ne = m.span("num")
         num = m.group("num")
         low = re.sub(r"\s+", " ", num.lower())
-        is_word = bool(re.fullmatch(r"[a-z\- ]+", low))
+        bool(re.fullmatch(r"[a-z\- ]+", low))
         first = bool(m.group("first"))
         start, end = m.start(), m.end()
         parsed = None
     if any(ns < e and s < ne for s, e in excluded):
         return None
     # a named entity hides a number only when it has words beyond the figure ("NZ$4.5b" tagged ORG is money)
-    if any(ns < e - se.start and s - se.start < ne and not (start <= s - se.start and e - se.start <= end) for s, e in names):
+    if any(
+        ns < e - se.start
+        and s - se.start < ne
+        and not (start <= s - se.start and e - se.start <= end)
+        for s, e in names
+    ):
         return None
     if _not_a_figure(text, m, ref, single):
         return None
@@ -1044,11 +1320,22 @@ def _figure(doc: Doc, body: str, se: Sentence, m: re.Match[str], excluded, names
         return None
     subject, head = subject_of(span, parsed.unit)
     parsed = _people_unit(parsed, head, ref)
-    if parsed.unit == "count" and re.search(r"(?i)\bcrowds?\b", text) and re.search(r"(?i)\b(?:put|estimated|numbered|of)\s+(?:it\s+)?at\s+$|\bcrowd\s+of\s+$", text[:start]):
+    if (
+        parsed.unit == "count"
+        and re.search(r"(?i)\bcrowds?\b", text)
+        and re.search(
+            r"(?i)\b(?:put|estimated|numbered|of)\s+(?:it\s+)?at\s+$|\bcrowd\s+of\s+$", text[:start]
+        )
+    ):
         parsed = _Parsed(parsed.value, parsed.value_max, "people", parsed.qualifier)
     ctx = _context(span, head, text, start, end, article_action)
     measure = classify(parsed, first, text, head, ref, subject, ctx)
-    if parsed.unit == "people" and head is not None and head.pos_ == "VERB" and re.search(r"(?i)\bcrowds?\b", text):
+    if (
+        parsed.unit == "people"
+        and head is not None
+        and head.pos_ == "VERB"
+        and re.search(r"(?i)\bcrowds?\b", text)
+    ):
         measure = "workers_involved" if STRIKE_WORDS.search(text) else measure
     period = _period(text[end:]) if parsed.unit in ("percent", "nzd", "count", "people") else None
     return FigureMention(
@@ -1075,7 +1362,12 @@ def _counted_noun_end(doc: Doc, num_end: int, limit: int) -> int | None:
         return None
     tok = num_span[-1]
     head = tok.head
-    if tok.dep_ != "nummod" or head.i <= tok.i or head.pos_ not in ("NOUN",) or head.idx + len(head) > limit:
+    if (
+        tok.dep_ != "nummod"
+        or head.i <= tok.i
+        or head.pos_ not in ("NOUN",)
+        or head.idx + len(head) > limit
+    ):
         return None
     between = head.doc[tok.i + 1 : head.i]
     if any(t.head.i != head.i or t.dep_ not in ("amod", "compound", "nmod") for t in between):
@@ -1106,15 +1398,22 @@ def _figure_speaker_base(body: str, se: Sentence, speaker: str | None) -> str | 
         return None
     if _inside_quote(body, se):
         return speaker
-    if any(_lemma(t) in _SPEECH and t.pos_ in ("VERB", "AUX") for t in se.span) or re.search(r"(?i)\baccording to\b", se.text):
+    if any(_lemma(t) in _SPEECH and t.pos_ in ("VERB", "AUX") for t in se.span) or re.search(
+        r"(?i)\baccording to\b", se.text
+    ):
         return speaker
     # reported speech goes on in the past tense ("Quin said ... The service was
     # 82 percent funded."); the narrator's present tense ("It gives officers ...") does not
     root = next((t for t in se.span if t.dep_ == "ROOT"), None)
-    if root is not None and (root.tag_ in ("VBD", "VBN") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "MD") and c.lower_ not in ("will", "can", "may", "shall")
-        for c in root.children
-    )):
+    if root is not None and (
+        root.tag_ in ("VBD", "VBN")
+        or any(
+            c.dep_ in ("aux", "auxpass")
+            and c.tag_ in ("VBD", "MD")
+            and c.lower_ not in ("will", "can", "may", "shall")
+            for c in root.children
+        )
+    ):
         return speaker
     return None
 
@@ -1138,9 +1437,24 @@ def _figure_speaker(span: Span, speaker: str | None, sentence: str) -> str | Non
         while top.head.i != top.i and top.head.i in range(span.start, span.end):
             top = top.head
         h = top.head
-        if top.dep_ in ("amod", "compound", "nummod", "nmod") and h.i != top.i and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children):
-            if h.dep_ == "pobj" and h.head.lower_ in ("during", "throughout", "before", "after", "of", "ahead"):
-                return None
+        if (
+            (
+                top.dep_ in ("amod", "compound", "nummod", "nmod")
+                and h.i != top.i
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in h.children)
+            )
+            and h.dep_ == "pobj"
+            and h.head.lower_
+            in (
+                "during",
+                "throughout",
+                "before",
+                "after",
+                "of",
+                "ahead",
+            )
+        ):
+            return None
     return speaker
 
 
@@ -1190,13 +1504,17 @@ def link_event(fig: FigureMention, sent_index: int, events: list[EventMention],
     types = MEASURE_EVENT_TYPES.get(fig.measure)
     if fig.measure == "other" and fig.unit in ("count", "people") and _has_disruption(fig.sentence):
         types = _STRIKES | {"other_action"}  # what the action disrupts ("300 services cancelled")
-    elif fig.measure == "members" and re.search(r"(?i)\b(?:agreement|deal|settlement|contract)\b", fig.sentence):
+    elif fig.measure == "members" and re.search(
+        r"(?i)\b(?:agreement|deal|settlement|contract)\b", fig.sentence
+    ):
         types = frozenset({"settlement"})  # "2700 officers are covered by the agreement"
     elif fig.measure in _NEVER or fig.measure == "members":
         return None
     if not types or not events:
         return None
-    in_sentence = [i for i, ss in enumerate(event_sents) if sent_index in ss and events[i].event_type in types]
+    in_sentence = [
+        i for i, ss in enumerate(event_sents) if sent_index in ss and events[i].event_type in types
+    ]
     if fig.measure in ("vote_in_favour", "vote_turnout"):
         order = ["strike_vote", "settlement", "offer"]
         in_sentence.sort(key=lambda i: order.index(events[i].event_type))
@@ -1206,13 +1524,19 @@ def link_event(fig: FigureMention, sent_index: int, events: list[EventMention],
     if in_sentence:
         return in_sentence[0]
     # nearest event of a fitting type stated at or before the figure's sentence
-    fitting = [i for i, ev in enumerate(events) if ev.event_type in types and ev.event_type != "strike_notice"]
+    fitting = [
+        i
+        for i, ev in enumerate(events)
+        if ev.event_type in types and ev.event_type != "strike_notice"
+    ]
     if fig.measure in ("vote_in_favour", "vote_turnout"):
         votes = [i for i in fitting if events[i].event_type == "strike_vote"]
         fitting = votes or fitting
     earlier = [i for i in fitting if event_sents[i] and min(event_sents[i]) <= sent_index]
     if fig.measure == "workers_involved" and any(events[i].event_type in _STRIKES for i in earlier):
-        earlier = [i for i in earlier if events[i].event_type in _STRIKES]  # a rally nearby is not the strike
+        earlier = [
+            i for i in earlier if events[i].event_type in _STRIKES
+        ]  # a rally nearby is not the strike
     if earlier:
         return max(earlier, key=lambda i: (max(s for s in event_sents[i] if s <= sent_index), -i))
     later = [i for i in fitting if event_sents[i]]

@@ -86,7 +86,21 @@ SPEECH_LEMMAS = {"say", "tell", "add", "claim", "explain", "state", "warn", "not
                  "insist", "write", "reveal", "announce", "stress", "urge", "respond", "comment"}  # fmt: skip
 _NAME_TOKEN = re.compile(r"^[A-ZĀĒĪŌŪ][\w'’\-.]*$")
 _POSSESSIVE = ("'s", "’s", "'", "’")
-_NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "bin", "binti", "ter"}
+_NAME_PARTICLES = {
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "da",
+    "di",
+    "du",
+    "le",
+    "la",
+    "bin",
+    "binti",
+    "ter",
+}
 _CONNECTIVES = ("of", "and", "&", "for")
 # lower-case words that end a title run (function words, reporting verbs)
 _TITLE_STOP = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
@@ -139,8 +153,16 @@ def parse_rules(raw: Any) -> PartyRules:
                 pats.append((str(ptype), re.compile(str(r))))
             except re.error:
                 continue
-    refs = {str(n).lower(): str(t) for t, nouns in (raw.get("reference_nouns") or {}).items() for n in nouns or []}
-    cues = tuple(tuple(str(w).lower() for w in c) for c in raw.get("reporting_cues") or [] if isinstance(c, list))
+    refs = {
+        str(n).lower(): str(t)
+        for t, nouns in (raw.get("reference_nouns") or {}).items()
+        for n in nouns or []
+    }
+    cues = tuple(
+        tuple(str(w).lower() for w in c)
+        for c in raw.get("reporting_cues") or []
+        if isinstance(c, list)
+    )
     return PartyRules(
         org_type_patterns=tuple(pats),
         reference_nouns=refs,
@@ -150,9 +172,19 @@ def parse_rules(raw: Any) -> PartyRules:
         generic_org_words=_words(raw.get("generic_org_words")),
         reporting_cues=cues,
         media_sectors=frozenset(str(w).lower() for w in raw.get("media_sectors") or []),
-        district_words=tuple(sorted((tuple(str(w).split()) for w in raw.get("district_words") or []), key=len, reverse=True)),
-        foreign_governments={str(k): str(v) for k, v in (raw.get("foreign_governments") or {}).items()},
-        independent_modifiers=frozenset(str(w).lower() for w in raw.get("independent_modifiers") or []),
+        district_words=tuple(
+            sorted(
+                (tuple(str(w).split()) for w in raw.get("district_words") or []),
+                key=len,
+                reverse=True,
+            )
+        ),
+        foreign_governments={
+            str(k): str(v) for k, v in (raw.get("foreign_governments") or {}).items()
+        },
+        independent_modifiers=frozenset(
+            str(w).lower() for w in raw.get("independent_modifiers") or []
+        ),
         role_heads=frozenset(str(w).lower() for w in raw.get("role_heads") or []),
         title_verbs={str(k).lower(): str(v) for k, v in (raw.get("title_verbs") or {}).items()},
         honorifics=_words(raw.get("honorifics")),
@@ -204,7 +236,11 @@ class _Ctx:
         self.org_spans.append((span, pid))
 
     def latest_of_type(self, ptype: str, before: int) -> str | None:
-        cands = [(s.start, pid) for s, pid in self.org_spans if self.org_type.get(pid) == ptype and s.start < before]
+        cands = [
+            (s.start, pid)
+            for s, pid in self.org_spans
+            if self.org_type.get(pid) == ptype and s.start < before
+        ]
         if cands:
             return max(cands)[1]
         after = [(s.start, pid) for s, pid in self.org_spans if self.org_type.get(pid) == ptype]
@@ -223,9 +259,17 @@ def _strip_span(span: Span, rules: PartyRules) -> Span:
 
 
 def _is_name(span: Span) -> bool:
-    return len(span) > 0 and all(_NAME_TOKEN.match(t.text) or t.text in ("-", "'", "&", "of", "and")
-                                 or t.text in _NAME_PARTICLES for t in span) \
-        and _NAME_TOKEN.match(span[0].text) is not None and _NAME_TOKEN.match(span[-1].text) is not None
+    return (
+        len(span) > 0
+        and all(
+            _NAME_TOKEN.match(t.text)
+            or t.text in ("-", "'", "&", "of", "and")
+            or t.text in _NAME_PARTICLES
+            for t in span
+        )
+        and _NAME_TOKEN.match(span[0].text) is not None
+        and _NAME_TOKEN.match(span[-1].text) is not None
+    )
 
 
 def _overlaps(a: Span, spans: list[Span]) -> bool:
@@ -263,9 +307,18 @@ def _title_word(tok, ctx: _Ctx) -> bool:
     low = tok.lower_
     if tok.ent_type_ == "PERSON" and (low in ctx.heads or low in ctx.ref.lexicon.title_modifiers):
         return True  # "Shopper Grace Whitu" tagged as one PERSON
-    if tok.ent_type_ in ("ORG", "PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
+    if tok.ent_type_ in (
+        "ORG",
+        "PERSON",
+        "DATE",
+        "TIME",
+        "CARDINAL",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+    ):
         return False
-    if low in _TITLE_STOP or not tok.is_alpha and low not in ("co", "vice"):
+    if low in _TITLE_STOP or (not tok.is_alpha and low not in ("co", "vice")):
         return False
     if low in ctx.heads or low in ctx.ref.lexicon.title_modifiers:
         return True
@@ -276,9 +329,7 @@ def _title_word(tok, ctx: _Ctx) -> bool:
 
 def _place_left(doc: Doc, end: int, ctx: _Ctx) -> int | None:
     """Start of a place (or hyphenated pair of places) ending at token `end`."""
-    if end - 1 not in ctx.place_tokens or any(
-        s.start < end <= s.end for s, _ in ctx.org_spans
-    ):
+    if end - 1 not in ctx.place_tokens or any(s.start < end <= s.end for s, _ in ctx.org_spans):
         return None
     start = ctx.place_tokens[end - 1].start
     if start >= 2 and doc[start - 1].text in ("-", "/") and start - 2 in ctx.place_tokens:
@@ -290,7 +341,12 @@ def _clean_title(doc: Doc, first: int, last: int, ctx: _Ctx) -> str:
     """The title as written; a capital only due to the sentence start is lowered."""
     text = doc[first:last].text
     tok = doc[first]
-    if tok.is_sent_start and first not in ctx.place_tokens and tok.text[:1].isupper() and tok.text[1:].islower():
+    if (
+        tok.is_sent_start
+        and first not in ctx.place_tokens
+        and tok.text[:1].isupper()
+        and tok.text[1:].islower()
+    ):
         text = text[:1].lower() + text[1:]
     return re.sub(r"\s*-\s*", "-", text)
 
@@ -309,7 +365,9 @@ def _title_left(doc: Doc, start: int, sent_start: int, ctx: _Ctx) -> tuple[int, 
     end = i + 1
     while i >= sent_start and end - i <= 9:
         t = doc[i]
-        if t.lower_ in _CONNECTIVES or (t.text == "-" and i + 1 < end and i > sent_start and doc[i - 1].is_alpha):
+        if t.lower_ in _CONNECTIVES or (
+            t.text == "-" and i + 1 < end and i > sent_start and doc[i - 1].is_alpha
+        ):
             i -= 1
             continue
         if _title_word(t, ctx):
@@ -364,7 +422,11 @@ def _owner_at(doc: Doc, i: int, ctx: _Ctx) -> tuple[str | None, int]:
         if end < len(doc) and doc[end].lower_ in _POSSESSIVE:
             end += 1
         return pid, end
-    if i + 1 < len(doc) and doc[i].lower_ in ctx.rules.reference_nouns and doc[i + 1].lower_ in _POSSESSIVE:
+    if (
+        i + 1 < len(doc)
+        and doc[i].lower_ in ctx.rules.reference_nouns
+        and doc[i + 1].lower_ in _POSSESSIVE
+    ):
         return ctx.latest_of_type(ctx.rules.reference_nouns[doc[i].lower_], i), i + 2
     return None, i
 
@@ -372,7 +434,11 @@ def _owner_at(doc: Doc, i: int, ctx: _Ctx) -> tuple[str | None, int]:
 def _org_after(doc: Doc, i: int, ctx: _Ctx) -> str | None:
     """An organisation right after position i, allowing "of", "at", "the"."""
     k = i
-    while k < len(doc) and doc[k].lower_ in ("of", "at", "for", "with", "the", "from", "in") and k - i < 3:
+    while (
+        k < len(doc)
+        and doc[k].lower_ in ("of", "at", "for", "with", "the", "from", "in")
+        and k - i < 3
+    ):
         k += 1
     if k == i:
         return None
@@ -384,7 +450,9 @@ def _org_after(doc: Doc, i: int, ctx: _Ctx) -> str | None:
     return None
 
 
-def _title_right(doc: Doc, end: int, sent_end: int, ctx: _Ctx) -> tuple[str | None, str | None, bool]:
+def _title_right(
+    doc: Doc, end: int, sent_end: int, ctx: _Ctx
+) -> tuple[str | None, str | None, bool]:
     """Apposition after a name: "Jane Doe, national secretary of the Maritime
     Union", "Dr X, an independent health economist,", "X, the union's lead
     advocate", "X, an emergency department nurse and NZNO delegate", "X, who
@@ -392,7 +460,12 @@ def _title_right(doc: Doc, end: int, sent_end: int, ctx: _Ctx) -> tuple[str | No
     if end >= sent_end or doc[end].text != ",":
         return None, None, False
     i = end + 1
-    if i < sent_end and doc[i].lower_ == "who" and i + 1 < sent_end and doc[i + 1].lower_ in ctx.rules.title_verbs:
+    if (
+        i < sent_end
+        and doc[i].lower_ == "who"
+        and i + 1 < sent_end
+        and doc[i + 1].lower_ in ctx.rules.title_verbs
+    ):
         title = ctx.rules.title_verbs[doc[i + 1].lower_]
         aff = _org_after(doc, i + 2, ctx) or _owner_at(doc, i + 2, ctx)[0]
         return title, aff, aff is not None
@@ -403,7 +476,11 @@ def _title_right(doc: Doc, end: int, sent_end: int, ctx: _Ctx) -> tuple[str | No
     prep_org = None
     while i < sent_end:
         owner, i = _owner_at(doc, i, ctx)
-        place_end = ctx.place_tokens[i].end if i in ctx.place_tokens and ctx.place_tokens[i].start == i else None
+        place_end = (
+            ctx.place_tokens[i].end
+            if i in ctx.place_tokens and ctx.place_tokens[i].start == i
+            else None
+        )
         j = _title_run_right(doc, place_end or i, sent_end, ctx)
         if place_end is not None and j <= place_end:
             j = i
@@ -446,9 +523,21 @@ def _minister_spans(doc: Doc) -> list[tuple[int, int]]:
         i = tok.i
         start = i
         while start - 1 >= 0 and (
-            doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and not doc[start - 1].is_sent_start
-            or doc[start - 1].is_sent_start and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper()
-            or doc[start - 1].lower_ in ("and", "&") and start - 2 >= 0 and doc[start - 2].text[:1].isupper()
+            (
+                doc[start - 1].text[:1].isupper()
+                and doc[start - 1].is_alpha
+                and not doc[start - 1].is_sent_start
+            )
+            or (
+                doc[start - 1].is_sent_start
+                and doc[start - 1].is_alpha
+                and doc[start - 1].text[:1].isupper()
+            )
+            or (
+                doc[start - 1].lower_ in ("and", "&")
+                and start - 2 >= 0
+                and doc[start - 2].text[:1].isupper()
+            )
         ):
             start -= 1
             if doc[start].is_sent_start:
@@ -456,15 +545,24 @@ def _minister_spans(doc: Doc) -> list[tuple[int, int]]:
         while start < i and doc[start].lower_ in ("and", "&"):
             start += 1
         end = i + 1
-        if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and doc[end + 1].text[:1].isupper():
+        if (
+            end + 1 < len(doc)
+            and doc[end].lower_ in ("of", "for")
+            and doc[end + 1].text[:1].isupper()
+        ):
             end += 1
-            while end < len(doc) and (doc[end].text[:1].isupper() and doc[end].is_alpha
-                                      or doc[end].lower_ in ("and", "&") and end + 1 < len(doc)
-                                      and doc[end + 1].text[:1].isupper()):  # fmt: skip
+            while end < len(doc) and ((doc[end].text[:1].isupper() and doc[end].is_alpha)
+                                      or (doc[end].lower_ in ("and", "&") and end + 1 < len(doc)
+                                      and doc[end + 1].text[:1].isupper())):  # fmt: skip
                 end += 1
         if start == i and end == i + 1:
             continue  # a bare "minister" is a bare reference
-        if tok.text == "minister" and start < i and doc[start].text[:1].isupper() and not doc[start].is_sent_start:
+        if (
+            tok.text == "minister"
+            and start < i
+            and doc[start].text[:1].isupper()
+            and not doc[start].is_sent_start
+        ):
             pass
         out.append((start, end))
     return out
@@ -499,12 +597,24 @@ def _name_after(doc: Doc, k: int) -> Span | None:
     """A personal name starting at token k (capitalised tokens, with particles
     such as "van"), or None."""
     j = k
-    while j < len(doc) and j - k < 5 and (
-        doc[j].is_alpha and doc[j].text[:1].isupper() and not doc[j].is_sent_start
-        or doc[j].lower_ in _NAME_PARTICLES and j + 1 < len(doc) and doc[j + 1].text[:1].isupper()
+    while (
+        j < len(doc)
+        and j - k < 5
+        and (
+            (doc[j].is_alpha and doc[j].text[:1].isupper() and not doc[j].is_sent_start)
+            or (
+                doc[j].lower_ in _NAME_PARTICLES
+                and j + 1 < len(doc)
+                and doc[j + 1].text[:1].isupper()
+            )
+        )
     ):
         j += 1
-    if j - k < 2 or doc[j - 1].lower_ in _NAME_PARTICLES or any(_ORG_WORDS.match(t.text) for t in doc[k:j]):
+    if (
+        j - k < 2
+        or doc[j - 1].lower_ in _NAME_PARTICLES
+        or any(_ORG_WORDS.match(t.text) for t in doc[k:j])
+    ):
         return None
     return doc[k:j]
 
@@ -515,21 +625,34 @@ def _unlabelled_names(doc: Doc, ctx: _Ctx, sent_start_of: dict[int, int]) -> lis
     n = len(doc)
     while i < n:
         t = doc[i]
-        if t.ent_type_ or t.pos_ != "PROPN" or not t.is_alpha or not t.text[:1].isupper() or i in ctx.place_tokens \
-                or t.text in ctx.rules.honorifics:
+        if (
+            t.ent_type_
+            or t.pos_ != "PROPN"
+            or not t.is_alpha
+            or not t.text[:1].isupper()
+            or i in ctx.place_tokens
+            or t.text in ctx.rules.honorifics
+        ):
             i += 1
             continue
         j = i
-        while j < n and j - i < 4 and not doc[j].ent_type_ and doc[j].pos_ == "PROPN" and doc[j].is_alpha \
-                and doc[j].text[:1].isupper() and j not in ctx.place_tokens:
+        while (
+            j < n
+            and j - i < 4
+            and not doc[j].ent_type_
+            and doc[j].pos_ == "PROPN"
+            and doc[j].is_alpha
+            and doc[j].text[:1].isupper()
+            and j not in ctx.place_tokens
+        ):
             j += 1
         span = doc[i:j]
         if 2 <= len(span) <= 4 and j < n and not _skip_org(span, ctx):
             nxt = doc[j]
             sent_start = sent_start_of.get(i, 0)
-            cue = (nxt.lemma_.lower() in SPEECH_LEMMAS and nxt.pos_ == "VERB"
+            cue = ((nxt.lemma_.lower() in SPEECH_LEMMAS and nxt.pos_ == "VERB")
                    or _title_left(doc, i, sent_start, ctx) is not None
-                   or nxt.text == "," and _title_right(doc, j, span.sent.end, ctx)[0] is not None)  # fmt: skip
+                   or (nxt.text == "," and _title_right(doc, j, span.sent.end, ctx)[0] is not None))  # fmt: skip
             if cue and not (span[0].is_sent_start and span[0].lower_ in ctx.heads):
                 out.append(span)
         i = max(j, i + 1)
@@ -551,15 +674,20 @@ def _skip_org(span: Span, ctx: _Ctx) -> bool:
     if words[-1] in rules.workplace_heads:
         return True
     # a document's name ("... Collective Agreement", "... Act")
-    if words[-1] in lex.document_words or (span.end < len(doc) and doc[span.end].text in lex.document_words):
+    if words[-1] in lex.document_words or (
+        span.end < len(doc) and doc[span.end].text in lex.document_words
+    ):
         return True
     if len(span) == 1 and span.text.lower() in lex.people_nouns:
         return True
     # "to the Octagon", "outside the Beehive": a landmark
-    if len(span) == 1 and span.start >= 2 and doc[span.start - 1].lower_ == "the" and \
-            doc[span.start - 2].lower_ in ("to", "at", "in", "outside", "inside", "into", "through", "around"):
-        return True
-    return False
+    return (
+        len(span) == 1
+        and span.start >= 2
+        and doc[span.start - 1].lower_ == "the"
+        and doc[span.start - 2].lower_
+        in ("to", "at", "in", "outside", "inside", "into", "through", "around")
+    )
 
 
 def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[PartyMention]:
@@ -624,7 +752,9 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
             extra_people.append(name)
         elif gov is not None and not (a > 0 and doc[a - 1].text in rules.foreign_governments):
             sp = doc[a:b]
-            mentions.append(PartyMention(gov.id, gov.name, gov.type, sp.start_char, sp.end_char, sp.text))
+            mentions.append(
+                PartyMention(gov.id, gov.name, gov.type, sp.start_char, sp.end_char, sp.text)
+            )
             ctx.add_org(sp, gov.id, gov.type)
             curated.append(sp)
 
@@ -639,7 +769,9 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
             continue
         span = _strip_span(ent, rules)
         # NER sometimes takes the title in: "Shopper Grace Whitu"
-        while len(span) > 2 and (span[0].lower_ in ctx.heads or span[0].lower_ in lex.title_modifiers):
+        while len(span) > 2 and (
+            span[0].lower_ in ctx.heads or span[0].lower_ in lex.title_modifiers
+        ):
             span = doc[span.start + 1 : span.end]
         if not span or not _is_name(span) or span.text in lex.not_parties or _in_places(span, ctx):
             continue
@@ -686,7 +818,9 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
     names = sorted({s.text for s in other_orgs}, key=len, reverse=True)
     canonical: dict[str, str] = {}
     for n in names:
-        canonical[n] = next((m for m in names if len(m) > len(n) and re.search(rf"\b{re.escape(n)}\b", m)), n)
+        canonical[n] = next(
+            (m for m in names if len(m) > len(n) and re.search(rf"\b{re.escape(n)}\b", m)), n
+        )
     for s in other_orgs:
         nxt = doc[s.end : s.end + 3]
         if len(nxt) == 3 and nxt[0].text == "(" and nxt[2].text == ")" and nxt[1].text.isupper():
@@ -694,7 +828,9 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
     acronym_spans = [doc[s.end + 1 : s.end + 2] for s in other_orgs
                      if s.end + 2 < len(doc) and doc[s.end].text == "(" and doc[s.end + 2].text == ")"
                      and doc[s.end + 1].text in canonical]  # fmt: skip
-    curated_names = {(org.name, pid) for s, pid in ctx.org_spans if (org := ref.organisations.get(pid))}
+    curated_names = {
+        (org.name, pid) for s, pid in ctx.org_spans if (org := ref.organisations.get(pid))
+    }
     typed: dict[str, str] = {}
     for s in sorted([*other_orgs, *acronym_spans], key=lambda x: x.start):
         # a shorter form of a curated organisation named in the article
@@ -702,16 +838,23 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
                     and re.match(rf"{re.escape(s.text)}\b", form)), None)  # fmt: skip
         cur = cur or next((pid for nm, pid in curated_names if len(nm) > len(s.text)
                            and re.match(rf"{re.escape(s.text)}\b", nm)), None)  # fmt: skip
-        if cur is not None:
-            org = ref.organisations[cur]
-            mentions.append(PartyMention(org.id, org.name, org.type, s.start_char, s.end_char, s.text))
+        # Forms can also name non-curated parties (a foreign government): those are not curated.
+        org = ref.organisations.get(cur) if cur is not None else None
+        if org is not None:
+            mentions.append(
+                PartyMention(org.id, org.name, org.type, s.start_char, s.end_char, s.text)
+            )
             ctx.add_org(s, org.id, org.type)
             continue
         name = canonical.get(s.text, s.text)
         pid = slugify(name)
         if not pid:
             continue
-        ptype = typed.get(pid) or _org_type_from_name(name, rules) or _org_type_from_context(doc, s, sents, rules)
+        ptype = (
+            typed.get(pid)
+            or _org_type_from_name(name, rules)
+            or _org_type_from_context(doc, s, sents, rules)
+        )
         if ptype:
             typed[pid] = ptype
         mentions.append(PartyMention(pid, name, ptype or "other", s.start_char, s.end_char, s.text))
@@ -727,8 +870,16 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
         if (
             tok.text in surnames
             and tok.i not in taken
-            and not (tok.i + 1 < len(doc) and _NAME_TOKEN.match(doc[tok.i + 1].text) and doc[tok.i + 1].text not in surnames)
-            and not (tok.i > 0 and _NAME_TOKEN.match(doc[tok.i - 1].text) and not doc[tok.i - 1].is_sent_start)
+            and not (
+                tok.i + 1 < len(doc)
+                and _NAME_TOKEN.match(doc[tok.i + 1].text)
+                and doc[tok.i + 1].text not in surnames
+            )
+            and not (
+                tok.i > 0
+                and _NAME_TOKEN.match(doc[tok.i - 1].text)
+                and not doc[tok.i - 1].is_sent_start
+            )
         ):
             person_spans.append(doc[tok.i : tok.i + 1])
     person_spans.sort(key=lambda sp: sp.start)
@@ -741,11 +892,17 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
         if not pid:
             continue
         person = persons.setdefault(pid, _Person(pid, full))
-        title, affiliation, explicit = _person_role(doc, span, ctx, minister_title_at, sent_start_of)
+        title, affiliation, explicit = _person_role(
+            doc, span, ctx, minister_title_at, sent_start_of
+        )
         if affiliation and (person.affiliation_id is None or (explicit and not person.explicit)):
             person.affiliation_id = affiliation
             person.explicit = explicit
-        mentions.append(PartyMention(pid, full, "person", span.start_char, span.end_char, span.text, None, title))
+        mentions.append(
+            PartyMention(
+                pid, full, "person", span.start_char, span.end_char, span.text, None, title
+            )
+        )
     # affiliation is per person: fill every mention with what the article says
     out = []
     for m in mentions:
@@ -769,7 +926,9 @@ def _with_district(doc: Doc, ent: Span, ctx: _Ctx) -> Span:
     return ent
 
 
-def _org_type_from_context(doc: Doc, span: Span, sents: list[Sentence], rules: PartyRules) -> str | None:
+def _org_type_from_context(
+    doc: Doc, span: Span, sents: list[Sentence], rules: PartyRules
+) -> str | None:
     """Type from how the article refers to the organisation: "their union,
     X," / "X, the union," / "the X union" / a next sentence opening "The
     union ..." when X opened this one."""
@@ -780,8 +939,12 @@ def _org_type_from_context(doc: Doc, span: Span, sents: list[Sentence], rules: P
     # "union, X," and "X, the union,"
     if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].lower_ in refs:
         return refs[doc[span.start - 2].lower_]
-    if span.end + 2 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in ("the", "a", "an") \
-            and doc[span.end + 2].lower_ in refs:
+    if (
+        span.end + 2 < len(doc)
+        and doc[span.end].text == ","
+        and doc[span.end + 1].lower_ in ("the", "a", "an")
+        and doc[span.end + 2].lower_ in refs
+    ):
         return refs[doc[span.end + 2].lower_]
     # X opens its sentence and a following sentence (within three, with no
     # other organisation named in between) opens "The union ..."
@@ -830,8 +993,14 @@ def _person_role(doc: Doc, span: Span, ctx: _Ctx, minister_title_at: dict[int, t
         affiliation = ctx.org_by_end.get(first)
         if affiliation is None and first >= 1 and doc[first - 1].lower_ in _POSSESSIVE:
             affiliation = ctx.org_by_end.get(first - 1)
-            if affiliation is None and first >= 2 and doc[first - 2].lower_ in ctx.rules.reference_nouns:
-                affiliation = ctx.latest_of_type(ctx.rules.reference_nouns[doc[first - 2].lower_], first)
+            if (
+                affiliation is None
+                and first >= 2
+                and doc[first - 2].lower_ in ctx.rules.reference_nouns
+            ):
+                affiliation = ctx.latest_of_type(
+                    ctx.rules.reference_nouns[doc[first - 2].lower_], first
+                )
         if affiliation is None:
             # "general manager of engineering at Air New Zealand X" is rare;
             # "organiser for E tū Jane Doe" is not
@@ -850,7 +1019,11 @@ def _person_role(doc: Doc, span: Span, ctx: _Ctx, minister_title_at: dict[int, t
         if nxt != span.end and nxt in ctx.org_by_start:
             affiliation = ctx.org_by_start[nxt]
             explicit = True
-        elif (aff := _org_after(doc, span.end, ctx)) is not None and doc[span.end].lower_ in ("of", "from", "at"):
+        elif (aff := _org_after(doc, span.end, ctx)) is not None and doc[span.end].lower_ in (
+            "of",
+            "from",
+            "at",
+        ):
             affiliation, explicit = aff, True
     if title is not None and affiliation is None and _is_office(title, ctx):
         affiliation = _sentence_org(sent, span, ctx)
@@ -895,17 +1068,27 @@ def speakers(doc: Doc, sents: list[Sentence], mentions: list[PartyMention]) -> l
                 quotes += 1
             if quotes % 2 == 1:
                 continue  # words inside a quotation are not the attribution
-            if tok.lemma_.lower() == "accord" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-                who = _party_in(doc[tok.i + 2 : min(tok.i + 9, se.span.end)], by_start, prefer_person=True)
+            if (
+                tok.lemma_.lower() == "accord"
+                and tok.i + 1 < len(doc)
+                and doc[tok.i + 1].lower_ == "to"
+            ):
+                who = _party_in(
+                    doc[tok.i + 2 : min(tok.i + 9, se.span.end)], by_start, prefer_person=True
+                )
             elif tok.lemma_.lower() in SPEECH_LEMMAS and tok.pos_ == "VERB":
                 subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
                 for c in subj:
-                    who = _party_in(doc[c.left_edge.i : c.right_edge.i + 1], by_start, prefer_person=True)
+                    who = _party_in(
+                        doc[c.left_edge.i : c.right_edge.i + 1], by_start, prefer_person=True
+                    )
                     if who is None and c.lower_ in _PRONOUNS and c.lower_ != "we":
                         who = last
                 if who is None and not subj:
                     # inverted: '"...," said Jane Doe.'
-                    who = _party_in(doc[tok.i + 1 : min(tok.i + 8, se.span.end)], by_start, prefer_person=True)
+                    who = _party_in(
+                        doc[tok.i + 1 : min(tok.i + 8, se.span.end)], by_start, prefer_person=True
+                    )
             if who:
                 break
         out[se.index] = who
