@@ -49,6 +49,19 @@ def article_texts_frame(result: IngestResult) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=ARTICLE_TEXTS_SCHEMA)
 
 
+def rejected_frame(result: IngestResult) -> pl.DataFrame:
+    """The rejected_articles table: every file or manifest row set aside, with its reason."""
+    rows = [dataclasses.asdict(r) for r in result.rejected]
+    df = (
+        pl.DataFrame(rows, schema=schemas.REJECTED_ARTICLES.polars_schema)
+        if rows
+        else schemas.empty_frame(schemas.REJECTED_ARTICLES)
+    )
+    return df.unique(["source_path", "reason"], keep="first", maintain_order=True).sort(
+        "source_path", "reason"
+    )
+
+
 def article_inputs(article_texts: pl.DataFrame) -> list[ArticleInput]:
     return [
         ArticleInput(article_id=r["article_id"], body=r["body"], published_date=r["published_date"])
@@ -214,12 +227,13 @@ def build_tables(
     """Everything from a raw folder, in one process; also returns `article_texts`."""
     result = read_raw_folder(raw_dir)
     if on_warning:
-        for path, reason in result.rejected:
-            on_warning(f"rejected {path}: {reason}")
+        for r in result.rejected:
+            on_warning(f"rejected {r.source_path} ({r.reason}): {r.detail}")
         for warning in result.warnings:
             on_warning(warning)
     texts = article_texts_frame(result)
     mentions = extract_mentions(texts, spacy_model, log=log, cache_dir=cache_dir)
     tables = resolve_tables(articles_table(texts, mentions["inferred_dates"]), mentions)
     tables["article_texts"] = texts
+    tables["rejected_articles"] = rejected_frame(result)
     return tables

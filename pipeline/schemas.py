@@ -503,11 +503,60 @@ FIGURES = Table(
     ),
 )
 
-# Publication order: parents before children.
-TABLES: dict[str, Table] = {
+REJECTION_REASONS = (
+    "empty",
+    "binary",
+    "unreadable_encoding",
+    "malformed_front_matter",
+    "bad_metadata",
+    "html",
+    "not_english",
+    "too_large",
+    "duplicate",
+    "missing_file",
+    "outside_raw_folder",
+    "unreadable_file",
+)
+
+REJECTED_ARTICLES = Table(
+    name="rejected_articles",
+    description=(
+        "Not in the codebook: every file (or manifest row) of the raw folder that was set aside "
+        "instead of being read as an article, with the reason. Nothing is dropped silently."
+    ),
+    primary_key=("source_path", "reason"),
+    columns=(
+        Column(
+            "source_path",
+            "string",
+            "Path relative to the raw folder, as found (or as the manifest names it).",
+        ),
+        Column("reason", "string", "Why it was set aside.", allowed=REJECTION_REASONS),
+        Column("detail", "string", "The error in words, e.g. the duplicate's other path."),
+        Column(
+            "n_bytes",
+            "int64",
+            "Size of the file in bytes; null for a manifest row without a file.",
+            nullable=True,
+            min_value=0,
+        ),
+        Column(
+            "file_sha256",
+            "string",
+            "SHA-256 of the file's bytes; null for a manifest row without a file.",
+            nullable=True,
+            pattern=r"^[0-9a-f]{64}$",
+        ),
+    ),
+)
+
+# The codebook's tables, in publication order (parents before children).
+CODEBOOK_TABLES: dict[str, Table] = {
     t.name: t
     for t in (ARTICLES, EVENTS, EVENT_SOURCES, PARTIES, PARTY_MENTIONS, EVENT_PARTIES, FIGURES)
 }
+# Everything published: the codebook's tables plus the project's own.
+TABLES: dict[str, Table] = {**CODEBOOK_TABLES, REJECTED_ARTICLES.name: REJECTED_ARTICLES}
 
 
 def empty_frame(table: Table) -> pl.DataFrame:

@@ -20,6 +20,7 @@ EXPECTED_GROUPS = {
         "figures",
         "parties",
         "party_mentions",
+        "rejected_articles",
     ],
     "publish": ["warehouse"],
 }

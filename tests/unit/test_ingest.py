@@ -107,7 +107,14 @@ def test_folder_read_sets_aside_bad_files_and_keeps_the_rest(tmp_path):
     result = read_raw_folder(tmp_path)
     # Paths are read in sorted order; the first of two identical bodies is kept.
     assert [a.source_path for a in result.articles] == ["copy.txt"]
-    assert result.rejected == [("empty.txt", "empty body")]
+    assert {(r.source_path, r.reason) for r in result.rejected} == {
+        ("empty.txt", "empty"),
+        ("good.txt", "duplicate"),
+        ("missing.txt", "missing_file"),
+        ("../outside.txt", "outside_raw_folder"),
+    }
+    duplicate = next(r for r in result.rejected if r.reason == "duplicate")
+    assert "copy.txt" in duplicate.detail and duplicate.n_bytes == 29
     assert any("missing.txt" in w for w in result.warnings)
     assert any("outside the raw folder" in w for w in result.warnings)
     assert any("same body" in w for w in result.warnings)
@@ -133,3 +140,57 @@ def test_seed_articles_get_the_gold_ids_and_dates(tmp_path):
     for a in articles:
         assert a.article_id == gold[a.source_path]["article_id"]
         assert a.published_date.isoformat() == gold[a.source_path]["published_date"]
+
+
+ENGLISH = "Nurses at the hospital said they would strike on Monday because the offer was not enough for them and their families."
+
+
+def test_windows_1252_is_decoded_with_a_warning(tmp_path):
+    (tmp_path / "a.txt").write_bytes(
+        ("Te Whatu Ora’s offer – 3% – was rejected. " + ENGLISH).encode("cp1252")
+    )
+    result = read_raw_folder(tmp_path)
+    (article,) = result.articles
+    assert "’" in article.body and "–" in article.body
+    assert any("Windows-1252" in w for w in result.warnings)
+
+
+def test_latin1_is_decoded_with_a_warning():
+    raw = ("Ōtaki café staff: " + ENGLISH).replace("Ō", "O").encode("latin-1") + b"\x81"
+    article = parse_article("a.txt", raw)
+    assert "café" in article.body
+    assert "Latin-1" in article.warning
+
+
+@pytest.mark.parametrize(
+    "raw,reason",
+    [
+        (bytes(range(1, 32)) * 20, "binary"),
+        (
+            b"<!DOCTYPE html><html><head><title>x</title></head><body><p>"
+            + ENGLISH.encode()
+            + b"</p></body></html>",
+            "html",
+        ),
+        (
+            "Ka tū ngā nēhi ki te whakaekenga ā te Mane nei, i tā te uniana kōrero mō ngā utu me ngā āhuatanga mahi o rātou katoa.".encode(),
+            "not_english",
+        ),
+        (b"---\npublished: [x\n---\n" + ENGLISH.encode(), "malformed_front_matter"),
+        (b"---\npublished: someday\n---\n" + ENGLISH.encode(), "bad_metadata"),
+        (("x " * 600_000).encode(), "too_large"),
+    ],
+)
+def test_each_bad_kind_has_its_reason(raw, reason):
+    with pytest.raises(IngestError) as info:
+        parse_article("bad.txt", raw)
+    assert info.value.reason == reason
+
+
+def test_an_article_quoting_te_reo_is_still_english():
+    text = (
+        "“Kia kaha,” the crowd chanted. "
+        + ENGLISH
+        + " Tōpūtanga Tapuhi Kaitiaki o Aotearoa members agreed."
+    )
+    assert parse_article("a.txt", text.encode()).body.startswith("“Kia kaha")
