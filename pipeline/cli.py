@@ -26,13 +26,23 @@ def _use_instance_home() -> None:
 
 def build() -> int:
     _use_instance_home()
-    from dagster import DagsterInstance
-
     from pipeline.definitions import defs
+    from pipeline.publish.files import PublishLockTimeout, warehouse_lock
 
     settings = get_settings()
     print(f"building from {settings.raw_dir} into {settings.warehouse_dir}", flush=True)
-    job = defs.resolve_implicit_global_asset_job_def()
+    try:
+        # One build per warehouse at a time; a second one is refused with a clear message.
+        with warehouse_lock(settings.warehouse_dir, name=".build.lock", wait=False):
+            return _run(defs.resolve_implicit_global_asset_job_def(), settings)
+    except PublishLockTimeout as exc:
+        print(f"build refused: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run(job, settings) -> int:
+    from dagster import DagsterInstance
+
     with DagsterInstance.get() as instance:
         result = job.execute_in_process(
             instance=instance,

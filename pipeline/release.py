@@ -36,7 +36,7 @@ from pathlib import Path
 import polars as pl
 
 from pipeline import schemas
-from pipeline.settings import REPO_ROOT, Settings
+from pipeline.settings import REPO_ROOT, Settings, disable_third_party_telemetry
 
 VERSION_PATTERN = re.compile(r"^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$")
 LICENSE = {
@@ -325,6 +325,7 @@ def accuracy_table(spacy_model: str) -> str:
 
 def data_docs(frames: dict[str, pl.DataFrame], bodies: dict[str, str] | None, target: Path) -> None:
     """Great Expectations Data Docs for every table of the release."""
+    disable_third_party_telemetry()
     import great_expectations as gx
     from great_expectations.checkpoint import UpdateDataDocsAction
 

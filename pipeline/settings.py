@@ -79,3 +79,12 @@ def ensure_dagster_home(settings: Settings) -> Path:
     if not config.exists():
         config.write_text(DAGSTER_YAML, encoding="utf-8")
     return home
+
+
+def disable_third_party_telemetry() -> None:
+    """No network at run time: switch off the analytics of the libraries we use.
+
+    Great Expectations sends usage analytics unless GX_ANALYTICS_ENABLED is
+    false; Dagster's telemetry is off in dagster.yaml (DAGSTER_YAML above).
+    """
+    os.environ["GX_ANALYTICS_ENABLED"] = "False"

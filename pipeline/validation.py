@@ -20,7 +20,7 @@ from pathlib import Path
 import polars as pl
 
 from pipeline import schemas
-from pipeline.settings import REPO_ROOT
+from pipeline.settings import REPO_ROOT, disable_third_party_telemetry
 
 EXPECTATIONS_DIR = REPO_ROOT / "expectations"
 SPAN_CHECK = "_check_span_matches_body"
@@ -225,6 +225,7 @@ _gx_state: dict = {}
 
 
 def _gx_context():
+    disable_third_party_telemetry()
     import great_expectations as gx
 
     if "context" not in _gx_state:
