@@ -89,7 +89,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "relative",
         re.compile(
             r"(?i)\b(?:(?P<day>today|tonight|tomorrow|yesterday)|this\s+(?P<part>morning|afternoon|evening)"
-            r"|(?:(?:later|earlier)\s+)?(?P<rel>last|next|this|coming)\s+(?P<unit>week|month|year|weekend)(?:'s)?)\b"
+            r"|(?:(?:later|earlier)\s+)?(?P<rel>last|next|this|coming)\s+(?P<unit>week|month|year|weekend)(?:'s)?"
+            r"|(?:over|at|during|across)\s+the\s+(?P<wkend>weekend))\b"
         ),
     ),
     (
@@ -108,7 +109,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-_FIRST_LAST = re.compile(r"(?i)\b(?:first|last|final|initial)\s+$")
+# "the first four hours (of their shifts)", "the first of three days of strikes"
+_FIRST_LAST = re.compile(r"(?i)\b(?:(?:first|last|final|initial)\s+|(?:second|third)\s+of\s+(?:the\s+)?|(?:first|last|final)\s+of\s+(?:the\s+)?)$")
 
 
 @dataclass(frozen=True)
@@ -143,12 +145,27 @@ def find_temporals(text: str) -> list[Temporal]:
     for t in found:
         if all(t.end <= c.start or t.start >= c.end for c in chosen):
             chosen.append(t)
-    return sorted(chosen, key=lambda t: t.start)
+    return sorted((t for t in chosen if not _is_stamp(text, t)), key=lambda t: t.start)
 
 
 # --------------------------------------------------------------------------
 # Resolving single expressions
 # --------------------------------------------------------------------------
+
+
+_STAMP_AFTER = re.compile(r"\s*[:|–—-]")
+_DATELINE_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*,\s*)?")
+
+
+def _is_stamp(text: str, t: Temporal) -> bool:
+    """A live-blog entry time ("10.45am: ...") or a release dateline
+    ("Wellington, 14 May 2025 - ...") at the start of a text: when the text
+    was written, not when anything happens."""
+    if t.kind == "time":
+        return not text[: t.start].strip() and bool(_STAMP_AFTER.match(text, t.end))
+    if t.kind == "date":
+        return bool(_DATELINE_BEFORE.fullmatch(text[: t.start])) and bool(re.match(r"\s*[|–—-]\s", text[t.end :]))
+    return False
 
 
 def _month(name: str) -> int:
@@ -275,6 +292,9 @@ def resolve_day(t: Temporal, published: dt.date | None, tense: str | None) -> Da
     if day == "yesterday":
         return DayRef(published - dt.timedelta(days=1), None, "day")
     rel, unit = (t.g("rel") or "").lower(), (t.g("unit") or "").lower()
+    if t.g("wkend"):
+        # "over the weekend": the coming one, or the one just gone in the past tense
+        unit, rel = "weekend", ("last" if tense == "past" and published.weekday() < 5 else "")
     step = {"last": -1, "next": 1, "coming": 1}.get(rel, 0)
     if unit == "week":
         monday = published - dt.timedelta(days=published.weekday())
@@ -441,6 +461,11 @@ def _window_spec(text: str, w: _Window, published: dt.date | None, tense: str | 
         start_ref, end_ref = end_ref, None
     start_day = start_ref.start if start_ref else None
     end_day = end_ref.start if end_ref else (start_ref.end if start_ref else None)
+    # "from midnight Thursday": the midnight that ends Thursday, 00:00 on Friday
+    if start_day is not None and start_ref is not None and start_ref.precision == "day" and _is_midnight(w.start):
+        start_day += dt.timedelta(days=1)
+    if end_ref is not None and end_ref.start is not None and end_ref.precision == "day" and w.end and _is_midnight(w.end):
+        end_day = end_ref.start + dt.timedelta(days=1)
     start_text = w.first
     if w.between:
         start_text = max(0, w.first - len("between "))
@@ -458,6 +483,13 @@ def _window_spec(text: str, w: _Window, published: dt.date | None, tense: str | 
         end_has_day=bool(w.end and w.end.day and w.start.day),
         day_words=_day_words(w.start.day or (w.end.day if w.end else None)),
     )
+
+
+def _is_midnight(p: _Point) -> bool:
+    """A point stated as midnight of a named weekday or date ("midnight
+    Thursday", "midnight on Sunday", "Friday at midnight")."""
+    return (p.time is not None and (p.time.g("word") or "").lower() == "midnight" and p.day is not None
+            and p.day.kind in ("weekday", "date"))  # fmt: skip
 
 
 def _day_words(t: Temporal | None) -> str | None:

@@ -39,7 +39,14 @@ Rules worth knowing (documented here because the codebook is silent):
   place ("Wellington Hospital" → Wellington), unless the site is placed more
   precisely ("Southland Hospital in Invercargill" → Invercargill). A place
   inside an organisation's name ("Wellington Free Ambulance", "Waikato DHB",
-  "Foodstuffs North Island") is not a location, nor is the country. Side
+  "Foodstuffs North Island") is not a location, nor is the country, nor a
+  release dateline ("Wellington, 14 May 2025 - ..."); but when the dispute's
+  main action names no place, the place in the name of the workers'
+  employer is its place ("Ports of Auckland" → Auckland, local with a site
+  word in the name, else regional), never one in a funder's or union's name.
+  An event's places come from the first of its sentences (headlines last)
+  that names any: re-mentions ("would affect routes to A, B and C", "the
+  company, which also runs homes in D") add none. Side
   mentions are dropped: a place that only says where a person works, unless
   those people are the subject or object of the event's clause ("Cleaners at
   Wellington Hospital will picket" counts; "For X, a nurse at Wellington
@@ -67,7 +74,17 @@ Rules worth knowing (documented here because the codebook is silent):
   ("the airline's offer of 3.5 percent"); negation of another verb ("the
   offer did not reflect ...") does not negate it. A progressive "is offering
   them less than" only states the offer when nothing clearer does.
-- Occupation: the first occupation named in the event's sentences, else the
+- Occupation (codebook: "who takes part"): the workers' noun phrase as
+  written in the event's own sentences, lower case ("distribution centre
+  workers", "library staff", "paramedics and call handlers"), headlines
+  last, the subject or object of the trigger's clause first; a phrase
+  whose head is a worker noun (worker_heads in extraction_lexicon.yaml, or
+  the last word of an occupation variant); a bare generic head ("staff",
+  "union members") is none. With none of its own an event takes the main
+  action's phrase, and a one-word form of it ("teachers" among "secondary
+  teachers") is it. The lexicon (occupations.yaml) gives the sector, and
+  the occupation only where no phrase is written:
+  the first occupation named in the event's sentences, else the
   dispute's; a generic form of the dispute's occupation is the dispute's
   ("doctors" in a junior doctors' dispute); a workplace-qualified form wins
   where the workplace is named ("cleaners at ... Hospital" → hospital
@@ -79,6 +96,9 @@ Rules worth knowing (documented here because the codebook is silent):
 - workers_involved (set in pipeline.extract.__init__ after figures are
   linked): an absolute headcount of people taking part, never membership, a
   share, or a vague "thousands of".
+- Employers: an organisation named as the workers' employer ("employed
+  by", "contracted to", "staff at") is the employer whatever its type;
+  mediating or regulating bodies (never_employers) never are.
 - Funders are attached to the article's first strike-family event only; a
   rally with no date of its own takes the date of the article's strike when
   their tenses agree (rallies are held during strikes).
@@ -394,7 +414,7 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
     def inside(c: Span, ms: list[Span]) -> bool:
         return any(0 <= c.start - m.end <= 4 or m.root in c.root.ancestors for m in ms)
 
-    chosen = [c for c in chosen if not (c.label_ in STRIKE_FAMILY and inside(c, votes))]
+    chosen = [c for c in chosen if not (c.label_ in STRIKE_FAMILY | {ACTION_REF} and inside(c, votes))]
     notice_objects = {c.start for c in chosen if c.label_ in STRIKE_FAMILY and inside(c, notices)}
     return sorted(chosen, key=lambda c: c.start), notice_objects
 
@@ -794,6 +814,10 @@ class _Words:
     site_words: frozenset[str] = frozenset()
     org_words: frozenset[str] = frozenset()
     sector_aliases: tuple[tuple[str, str], ...] = ()
+    never_employers: frozenset[str] = frozenset()
+    worker_heads: frozenset[str] = frozenset()
+    generic_worker_heads: frozenset[str] = frozenset()
+    not_occupation_modifiers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -806,6 +830,10 @@ def _load_words(path: str) -> _Words:
         site_words=frozenset(refdata._str_list(raw.get("site_words"))),
         org_words=frozenset(refdata._str_list(raw.get("organisation_words"))),
         sector_aliases=tuple((str(k).lower(), str(v).lower()) for k, v in aliases.items() if k and v),
+        never_employers=frozenset(refdata._str_list(raw.get("never_employers"))),
+        worker_heads=frozenset(w.lower() for w in refdata._str_list(raw.get("worker_heads"))),
+        generic_worker_heads=frozenset(w.lower() for w in refdata._str_list(raw.get("generic_worker_heads"))),
+        not_occupation_modifiers=frozenset(w.lower() for w in refdata._str_list(raw.get("not_occupation_modifiers"))),
     )
 
 
@@ -817,6 +845,10 @@ def _sector(name: str | None) -> str | None:
     if not name:
         return name
     return dict(_words().sector_aliases).get(name, name)
+
+
+_DATELINE = re.compile(r",?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})"
+                       r"(?:,?\s+\d{4})?\s*[-–—|]\s")
 
 
 @dataclass(frozen=True)
@@ -844,8 +876,12 @@ def _place_refs(doc: Doc, places: list[Span], parties: list[PartyMention], ref: 
         place = ref.place_by_alias.get(p.text)
         if place is None or place.kind == "country":
             continue
+        if _DATELINE.match(doc.text, p.end_char) and not doc.text[p.sent.start_char : p.start_char].strip():
+            continue  # "Wellington, 14 May 2025 - ...": where a release was issued
         nxt = [t.text for t in doc[p.end : min(p.end + 3, len(doc))]]
-        site_at = next((i for i, w in enumerate(nxt[:2]) if w in words.site_words), None)
+        # a site word two words on is part of the name only when capitalised
+        # ("Auckland City Hospital"; not "Auckland Council library staff")
+        site_at = next((i for i, w in enumerate(nxt[:2]) if w in words.site_words and (i == 0 or w[:1].isupper())), None)
         if site_at is not None:
             after = doc[p.end + site_at + 1 : min(p.end + site_at + 4, len(doc))]
             if len(after) >= 2 and after[0].lower_ == "in" and any(q.start == after[1].i for q in places):
@@ -876,7 +912,9 @@ def _is_side_place(tok: Token, trigger: Span) -> bool:
         if anc.i in inside or anc.i == verb.i:
             return False
         if anc.dep_ == "appos":
-            return True
+            # "X, a nurse at Wellington Hospital" is a side mention; "Te Whare
+            # Ahuru, the mental health unit at Hutt Hospital" places the workplace
+            return anc.lemma_.lower() in people or anc.pos_ == "PROPN"
         if anc.pos_ in ("NOUN", "PROPN") and anc.lemma_.lower() in people:
             actor = anc
             while actor.dep_ == "conj" and actor.head.i != actor.i:
@@ -898,10 +936,16 @@ def _people_nouns() -> frozenset[str]:
 def _locations(ev: _Event, refs: list[_PlaceRef], owner: dict[int, int]) -> list[_PlaceRef]:
     """The places named as where the event happens: in its sentences, owned
     by its trigger (not by another event's trigger in the same sentence), and
-    not a side mention."""
+    not a side mention. The first sentence of the event that names a place
+    gives its places: later re-mentions ("the strike would affect routes to
+    A, B and C", "the company, which also runs homes in D") add none."""
     out: list[_PlaceRef] = []
     triggers = {m.trigger.start for m in ev.mentions}
-    for m in ev.mentions:
+    prev_index = -1
+    for m in _by_statement(ev.mentions):
+        if out and m.sentence.index != prev_index:
+            break
+        prev_index = m.sentence.index
         for r in refs:
             if not (m.sentence.start <= r.span.start_char < m.sentence.end):
                 continue
@@ -1016,6 +1060,33 @@ def _party_scope(dispute: _Dispute, ref: RefData) -> str:
     return "national"
 
 
+def _employer_place(doc: Doc, dispute: _Dispute, parties: list[PartyMention], ref: RefData) -> tuple[_PlaceRef, str] | None:
+    """The New Zealand place in the name of the dispute's first employer, as
+    written in the article ("Ports of Auckland" → Auckland), with the scope
+    it gives: local when the name is a workplace (a site word: port,
+    university, hospital ...), else regional. Places in the names of other
+    organisations (funders, unions) do not count."""
+    if not dispute.employers:
+        return None
+    pid = dispute.employers[0]
+    words = _words()
+    names = [pm for pm in parties if pm.party_id == pid]
+    for pm in names:
+        toks = pm.text.replace("'", " ").replace("’", " ").split()
+        for n in (3, 2, 1):
+            for i in range(len(toks) - n + 1):
+                cand = " ".join(toks[i : i + n])
+                place = ref.place_by_alias.get(cand)
+                if place is None or place.kind == "country":
+                    continue
+                site = any(w in words.site_words or w.rstrip("s") in words.site_words for w in toks)
+                span = doc.char_span(pm.char_start, pm.char_end, alignment_mode="expand")
+                if span is None:
+                    continue
+                return _PlaceRef(cand, place, site, span), ("local" if site else "regional")
+    return None
+
+
 _PLACE_PREPS = {"to", "at", "in", "into", "outside", "from", "through", "down", "up", "along", "past", "near"}
 
 
@@ -1035,19 +1106,43 @@ class _Dispute:
     funders: list[str]
 
 
+# "members employed by X", "drivers contracted to X", "staff at X": X employs the workers
+_EMPLOYED_BY = re.compile(r"(?:\b(?:employed|contracted|engaged|hired)\s+(?:by|to)|\b(?:work|works|working|worked)\s+for"
+                          r"|\b(?:staff|workers|employees|members|crew|drivers)\s+(?:at|of|for))\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _employer_stated(pm: PartyMention, se: Sentence | None) -> bool:
+    """The organisation is named as the workers' employer ("employed by X")."""
+    if se is None or not (se.start <= pm.char_start < se.end):
+        return False
+    return bool(_EMPLOYED_BY.search(se.text[: pm.char_start - se.start]))
+
+
 def _dispute(parties: list[PartyMention], sents: list[Sentence], event_sents: set[int], ref: RefData) -> _Dispute:
-    """The article's sides: unions, employers and funders (in order of first mention)."""
+    """The article's sides: unions, employers and funders (in order of first mention).
+
+    An organisation named as the workers' employer ("members employed by X",
+    "drivers contracted to X") is an employer whatever its type; mediating,
+    judging or regulating institutions (`never_employers` in
+    extraction_lexicon.yaml) never are."""
     cues = ref.triggers.funder_cues
     funder_sents = {se.index for se in sents if {t._.ia_lemma for t in se.span} & cues}
     starts = [se.start for se in sents]
+    never = _words().never_employers
     unions: list[str] = []
     employers: list[str] = []
     agencies: list[str] = []
     funders: list[str] = []
     background_employers: list[str] = []
+    stated: list[str] = []
     for pm in parties:
         pos = bisect.bisect_right(starts, pm.char_start) - 1
         si = sents[pos].index if pos >= 0 and pm.char_start < sents[pos].end else None
+        if pm.party_id in never:
+            continue
+        if (pm.party_type not in ("union", "person", "government") and si is not None
+                and _employer_stated(pm, sents[pos]) and pm.party_id not in stated):  # fmt: skip
+            stated.append(pm.party_id)
         if pm.party_type == "union" and pm.party_id not in unions:
             unions.append(pm.party_id)
         elif pm.party_type == "employer":
@@ -1064,6 +1159,10 @@ def _dispute(parties: list[PartyMention], sents: list[Sentence], event_sents: se
                     funders.append(pm.party_id)
             elif pm.party_id not in agencies and (pm.party_type == "government_agency" or si in event_sents):
                 agencies.append(pm.party_id)
+    employers = stated + [e for e in employers if e not in stated]
+    if stated:
+        # a side named as the employer rules out agencies merely mentioned
+        agencies = [a for a in agencies if a in stated]
     if not employers:
         employers = background_employers[:1]
     if not employers:
@@ -1111,6 +1210,16 @@ def _main_action(events: list[_Event]) -> _Event | None:
         if found:
             return min(found, key=lambda e: (e.first.sentence.index, e.first.trigger.start))
     return None
+
+
+def _is_headline(se: Sentence) -> bool:
+    """A headline or label line: no closing punctuation."""
+    return se.text.rstrip()[-1:] not in ".!?\"”'’"
+
+
+def _by_statement(mentions: list[_Mention]) -> list[_Mention]:
+    """Mentions in article order, headlines and label lines last."""
+    return sorted(mentions, key=lambda m: (_is_headline(m.sentence), m.sentence.index, m.trigger.start))
 
 
 def _specific_occupation(occ: Occupation | None, dispute_occ: Occupation | None) -> Occupation | None:
@@ -1164,10 +1273,17 @@ def extract_events(
     employer_sector = next((_sector(ref.organisations[e].sector) for e in dispute.employers if e in ref.organisations
                             and ref.organisations[e].sector), None)  # fmt: skip
     all_texts = [se.text for se in sents]
+    main = _main_action(events)
     dispute_occ = _occupation([m.sentence.text for s in strikes for m in s.mentions] + all_texts, ref)
     if dispute_occ is None and employer_org is not None and employer_org.type == "government_agency" \
             and employer_sector == "public service":  # fmt: skip
         dispute_occ = _public_servants(ref)
+    dispute_written = None
+    if main is None:
+        main = _main_action(events)
+    if main is not None:
+        dispute_written = next((w for m in _by_statement(main.mentions)
+                                if (w := _written_occupation(m.sentence, m.trigger, ref))), None)  # fmt: skip
     dated_sents: dict[int, set[int]] = {}
     for ev in events:
         for m in ev.mentions:
@@ -1176,7 +1292,6 @@ def extract_events(
     # locations and scope: each event's own, else the dispute's (see the docstring)
     own_locs = {id(ev): _locations(ev, refs, owner) for ev in events}
     party_scope = _party_scope(dispute, ref)
-    main = _main_action(events)
 
     def own_scope(ev: _Event) -> str | None:
         if _has_national_phrase(ev, ref):
@@ -1193,9 +1308,14 @@ def extract_events(
     main_scope = (own_scope(main) or None) if main is not None else None
     main_locs = own_locs[id(main)] if main is not None else []
     if main_scope is None:
-        # no place of its own: the places the article opens with, when they lie in one region
+        # no place of its own: the place in the name of the workers' employer
+        # ("locked out by Ports of Auckland", "Auckland Council library staff"),
+        # else the places the article opens with, when they lie in one region
         lede = [r for r in refs if sents and r.span.start_char < sents[0].end]
-        if lede and len({r.place.region or r.place.name for r in lede}) == 1:
+        named = _employer_place(doc, dispute, parties, ref)
+        if named is not None:
+            main_locs, main_scope = [named[0]], named[1]
+        elif lede and len({r.place.region or r.place.name for r in lede}) == 1:
             main_locs, main_scope = lede, _scope_of_places(lede)
         else:
             main_scope = party_scope
@@ -1217,6 +1337,18 @@ def extract_events(
         occ = _specific_occupation(occ, dispute_occ)
         occ = _workplace_occupation(occ, [m.sentence.text for m in ev.mentions], ref)
         occ_sector = _sector(occ.sector) if occ else None
+        occ_name = occ.name if occ else None
+        written = next((w for m in _by_statement(ev.mentions) if (w := _written_occupation(m.sentence, m.trigger, ref))), None)
+        own_occ = _occupation([m.sentence.text for m in ev.mentions], ref)
+        if written is None and (own_occ is None or (dispute_occ is not None and own_occ.name == dispute_occ.name)):
+            written = dispute_written  # no workers of its own: the dispute's
+        elif written is not None and " " not in written and (dispute_written or occ_name or "").endswith(" " + written):
+            written = dispute_written or occ_name  # "teachers" in a secondary teachers' dispute
+        if written is not None:
+            occ_name = written
+            if occ_sector is None:
+                wocc = _occupation([written], ref)
+                occ_sector = _sector(wocc.sector) if wocc else None
         sector = "health" if (employer_sector == "health" or occ_sector == "health") else (employer_sector or occ_sector)
         out.append(
             EventMention(
@@ -1233,7 +1365,7 @@ def extract_events(
                 date_text=res.date_text if res.start_date or ev.spec.has_day_words else None,
                 duration_hours=res.duration_hours if ev.event_type in ACTION_TYPES else None,
                 workers_involved=None,  # set from the linked figures (pipeline.extract.__init__)
-                occupation=occ.name if occ else None,
+                occupation=occ_name,
                 sector=sector,
                 locations=tuple(locs),
                 scope=scope,
@@ -1243,6 +1375,98 @@ def extract_events(
             )
         )
     return out, [frozenset(m.sentence.index for m in ev.mentions) for ev in events]
+
+
+def _worker_heads(ref: RefData) -> frozenset[str]:
+    words = _words()
+    return _worker_heads_for(words.worker_heads, tuple(v for v, _ in ref.occupation_variants))
+
+
+@lru_cache(maxsize=4)
+def _worker_heads_for(base: frozenset[str], variants: tuple[str, ...]) -> frozenset[str]:
+    return base | {v.split()[-1] for v in variants if v.split()[-1].endswith("s")}
+
+
+_MODIFIER_DEPS = {"compound", "amod", "nmod"}
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """The head noun with the common-noun modifiers written right before it
+    ("distribution centre workers", "mental health nurses"): no names,
+    numbers, determiners or possessives."""
+    toks = [head]
+    i = head.i - 1
+    doc = head.doc
+    while i >= 0:
+        t = doc[i]
+        if t.pos_ in ("NOUN", "ADJ") and t.dep_ in _MODIFIER_DEPS and t.head.i in {x.i for x in toks} \
+                and t.ent_type_ == "" and not t.like_num and t.lower_ not in ("about", "some", "more", "other", "many"):  # fmt: skip
+            toks.insert(0, t)
+            i -= 1
+            continue
+        if t.text == "-" and toks and i > 0 and doc[i - 1].pos_ in ("NOUN", "ADJ"):
+            toks.insert(0, t)
+            i -= 1
+            continue
+        break
+    return toks
+
+
+def _written_occupation(sentence: Sentence, trigger: Span | None, ref: RefData) -> str | None:
+    """The workers of a sentence as written, lower case: a noun phrase whose
+    head is a worker noun ("About 150 distribution centre workers walked
+    off" → distribution centre workers; "paramedics and call handlers"), the
+    subject or object of the trigger's clause first. A bare generic head
+    ("staff", "workers", "members") is not an occupation."""
+    heads = _worker_heads(ref)
+    cands: list[tuple[int, str]] = []
+    verb = _clause_verb(trigger) if trigger is not None else None
+    for tok in sentence.span:
+        if tok.pos_ != "NOUN" or tok.lower_ not in heads or tok.dep_ == "compound":
+            continue
+        if tok.dep_ == "conj" and tok.head.lower_ in heads:
+            continue  # taken with its first conjunct
+        text = _phrase_text(tok, sentence, ref)
+        if text is None:
+            continue
+        # "paramedics and call handlers": a second worker phrase joined by "and"
+        # (read from the surface: the parser often makes "call" a verb)
+        doc = tok.doc
+        if tok.i + 2 < sentence.span.end and doc[tok.i + 1].lower_ in ("and", "&"):
+            for j in range(tok.i + 2, min(tok.i + 5, sentence.span.end)):
+                if not (doc[j].is_alpha and doc[j].is_lower):
+                    break
+                if doc[j].lower_ in heads:
+                    ctext = " ".join(t.lower_ for t in doc[tok.i + 2 : j + 1])
+                    if not (j == tok.i + 2 and doc[j].lower_ in _words().generic_worker_heads):
+                        text = f"{text} and {ctext}"
+                    break
+        rank = 2
+        if verb is not None and any(a.i == verb.i for a in [tok, *tok.ancestors][:4]):
+            rank = 0 if tok.dep_ in ("nsubj", "nsubjpass", "dobj") or tok.head.dep_ in ("nsubj", "dobj") else 1
+        cands.append((rank, text))
+    if not cands:
+        return None
+    return min(cands, key=lambda c: c[0])[1]
+
+
+def _phrase_text(head: Token, sentence: Sentence, ref: RefData) -> str | None:
+    """A worker phrase as written, lower case, or None for a bare generic head.
+    A capitalised modifier counts when the occupation table knows the phrase
+    ("Bus drivers", "Mental health nurses" at a sentence start)."""
+    toks = _phrase_tokens(head)
+    stop = _words().not_occupation_modifiers
+    while len(toks) > 1 and toks[0].lower_ in stop:
+        toks = toks[1:]
+    words = [t.lower_ for t in toks]
+    variants = {v for v, _ in ref.occupation_variants}
+    j = toks[0].i - 1
+    while j >= sentence.span.start and head.doc[j].is_alpha and " ".join([head.doc[j].lower_, *words]) in variants:
+        words.insert(0, head.doc[j].lower_)
+        j -= 1
+    if len(words) == 1 and words[0] in _words().generic_worker_heads:
+        return None
+    return " ".join(words).replace(" - ", "-")
 
 
 def _workplace_occupation(occ: Occupation | None, texts: list[str], ref: RefData) -> Occupation | None:

@@ -38,6 +38,14 @@ events ("two further strikes": each is an events row), word-number
 references ("the two unions"), and a number that is only the period of the
 figure before it ("over two years" after "14 percent").
 
+Measures for less common phrasings: counts of voters ("162 members voted"
+-> vote_turnout, "148 backed industrial action" -> vote_in_favour, unit
+people); "employs about 1400 people" / "700 of them are members" -> members;
+"14 days' notice" is not a strike duration; a percentage is never a lump sum
+(only money is); what people earn now ("who earn as little as $26 an hour")
+is not a claim. "five years ago" and "in the last five years" are time
+references, not figures; "call 0800 247 767" is a phone number.
+
 Span: qualifier + number + unit; a bare exact count also takes the noun it
 counts ("two separate offers", "28 patients"), as the noun is its unit.
 """
@@ -141,7 +149,7 @@ _STOP = (r"(?:and|or|but|while|since|from|for|to|in|on|at|by|with|of|the|that|wh
          r"last|this|next|when|because|as|if|is|was|are|were|has|have|had|will|would|could)")  # fmt: skip
 _PERIOD_NUMS = r"\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty|thirty|thirty-six"
 _PERIOD_RX = re.compile(
-    rf"^\s*(?:(?!{_STOP}\b)[A-Za-z’'-]+\s+){{0,3}}?"
+    rf"^\s*(?:(?!{_STOP}\b)[A-Za-z’'-]+\s+|in\s+(?=(?:base\s+|basic\s+|total\s+)?(?:pay|wages?|salar))){{0,4}}?"
     r"(?:(?P<rate>a|an|per|each|every)\s+(?P<unit>year|annum|hour|week|month|day|fortnight)\b"
     r"(?!\s*(?:ago|later|earlier|before|after|off|or\s+so)\b)"
     r"|(?P<annual>annually|yearly)\b"
@@ -161,7 +169,7 @@ _PHONE_RX = re.compile(
     r"|\b0\d{1,2}[\s-]\d{3}[\s-]?\d{3,4}\b"
     r"|\b0\d{8,10}\b"
     r"|\b(?:0800|0508|0900)[\s-]?[\dA-Z]{3}[\s-]?[\dA-Z]{3,4}\b"
-    r"|(?i:\b(?:call|calling|called|dial|dialling|dialed|dialled|phone|ring|text|txt)\s+)(?P<short>\d{3,})\b"
+    r"|(?i:\b(?:call|calling|called|dial|dialling|dialed|dialled|phone|ring|text|txt)\s+)(?P<short>\d{3,}(?:[\s-]\d{3,4}){0,2})\b"
     r"|\b111\b(?!\s*(?:[a-z]|%|percent|per cent))"
 )
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
@@ -704,9 +712,19 @@ def _pay_measure(ctx: _Ctx, p: _Parsed) -> str | None:
         }
     ):
         return "pay_cut"
+    if (
+        gov in ("earn", "make", "take")
+        and ctx.gov is not None
+        and not any(
+            k.dep_ == "aux" and k.lower_ in ("would", "will", "could", "'d", "’d")
+            for k in ctx.gov.children
+        )
+    ):
+        return "other"  # what people earn now, not a bargaining position
     side = _pay_side(ctx)
-    if near & lex["lump_words"] or re.search(
-        r"(?i)^\s*(?:lump[- ]sum|one-off|bonus|payment)", ctx.after
+    if p.unit == "nzd" and (
+        near & lex["lump_words"]
+        or re.search(r"(?i)^\s*(?:lump[- ]sum|one-off|bonus|payment)", ctx.after)
     ):
         return "lump_sum"
     if gov in ("keep", "limit", "cap", "restrict", "hold", "peg", "constrain", "restrain"):
@@ -799,6 +817,27 @@ def classify(
         if pay is not None:
             return pay
         return "other"
+    # the size of a workforce or membership: "employs about 1400 people",
+    # "around 700 of them are members"
+    if unit in ("people", "count") and (
+        re.match(
+            r"(?i)^\s*(?:of\s+(?:them|those|these)\s+)?(?:are|were)\s+(?:union\s+)?members\b",
+            ctx.after,
+        )
+        or (
+            unit == "people"
+            and re.search(
+                r"(?i)\b(?:employs|employ|employing|workforce\s+of)\s+(?:\w+\s+)?$", ctx.before
+            )
+            and not STRIKE_WORDS.search(sentence)
+        )
+    ):
+        return "members"
+    # counts of voters: "162 members voted", "148 backed industrial action"
+    if unit in ("people", "count"):
+        vote = _vote_count_measure(ctx, sentence)
+        if vote is not None:
+            return vote
     # counts of people or things
     people = head is not None and (
         head.lower_ in ref.lexicon.people_nouns or head.lower_ in lex["extra_people_nouns"]
@@ -824,6 +863,31 @@ def classify(
     return "other"
 
 
+_VOTE_FOR_RX = re.compile(
+    r"(?i)^\s*(?:[a-z]+\s+){0,2}?(?:voted|vote)\s+(?:in\s+favour|for\b|to\s+(?:strike|take|stop|walk|accept|"
+    r"reject|endorse|approve|ratify))"
+    r"|^\s*(?:[a-z]+\s+){0,2}?(?:backed|supported|endorsed|approved|ratified)\b"
+)
+_VOTE_CAST_RX = re.compile(
+    r"(?i)^\s*(?:[a-z]+\s+){0,2}?(?:voted|cast\s+(?:a\s+)?(?:votes?|ballots?)|returned\s+(?:their\s+)?ballots?"
+    r"|took\s+part\s+in\s+the\s+(?:[a-z]+\s+)?(?:vote|ballot))\b"
+)
+
+
+def _vote_count_measure(ctx: _Ctx, sentence: str) -> str | None:
+    """A count of voters: those voting for the action ("148 backed industrial
+    action", "300 voted in favour") or all who voted ("162 members voted in
+    the ballot")."""
+    voted = re.search(r"(?i)\b(?:vot\w*|ballot\w*|endorse\w*)", sentence) or re.match(
+        r"(?i)^\s*(?:[a-z]+\s+){0,2}?(?:voted|vote)\b", ctx.after
+    )
+    if _VOTE_FOR_RX.match(ctx.after) and voted:
+        return "vote_in_favour"
+    if _VOTE_CAST_RX.match(ctx.after):
+        return "vote_turnout"
+    return None
+
+
 def _has_disruption(sentence: str) -> bool:
     return bool(
         re.search(
@@ -840,8 +904,14 @@ def _people_measure(head: Token, sentence: str, ctx: _Ctx) -> str:
         r"(?i)\b(?:eligible|represent\w*|membership|-strong|covered\s+(?:by|under)|belong\w*\s+to|union\s+of)\b",
         clause + " " + ctx.after[:40],
     )
-    if strong_member:
+    if strong_member or re.match(
+        r"(?i)^\s*(?:\w+\s+)?(?:of\s+them\s+)?(?:are|were)\s+(?:union\s+)?members\b", ctx.after
+    ):
         return "members"
+    if re.search(
+        r"(?i)\b(?:employs|employ|employing|employed|workforce\s+of)\s+(?:\w+\s+)?$", ctx.before
+    ) and not (STRIKE_WORDS.search(sentence)):
+        return "members"  # the size of a workforce
     if _is_striking_subject(head):
         return "workers_involved"
     if re.search(
@@ -991,6 +1061,8 @@ def _duration_measure(p: _Parsed, first: bool, sentence: str, subject: str, ctx:
         )
     ):
         return "hours_withdrawn"
+    if re.match(r"(?i)^(?:['’]s?|s['’])?\s*(?:written\s+)?notice\b", after):
+        return "other"  # "14 days' notice": the notice period, not the action
     if first:
         return "strike_duration"
     if re.match(
@@ -1250,6 +1322,17 @@ def _not_a_figure(text: str, m: re.Match[str], ref: RefData, single: bool) -> bo
         and re.match(r"(?i)^\s*to\s+the\s+next|^\s*to\s+another", text[m.end() :])
     ):
         return True  # "from one day to the next"
+    if unit_txt and re.match(r"(?i)^\s*ago\b", text[m.end() :]):
+        return True  # "five years ago": a date, not a quantity
+    # "in the last five years": "last" is a time reference here, not the
+    # last part of a shift
+    if (
+        unit_txt
+        and (m.group("first") or "").strip().lower() == "last"
+        and re.search(r"(?i)\b(?:the|over|in|within|during)\s+$", text[: m.start()])
+        and re.search(r"(?i)(?:week|month|year|decade)s?$", unit_txt.strip())
+    ):
+        return True
     # "over the past two years": a time reference, not a quantity
     past = re.search(
         r"(?i)\b(?:past|next|coming|previous|last|following|first)\s+$", text[: m.start()]
@@ -1330,6 +1413,8 @@ def _figure(doc: Doc, body: str, se: Sentence, m: re.Match[str], excluded, names
         parsed = _Parsed(parsed.value, parsed.value_max, "people", parsed.qualifier)
     ctx = _context(span, head, text, start, end, article_action)
     measure = classify(parsed, first, text, head, ref, subject, ctx)
+    if parsed.unit == "count" and measure in ("vote_in_favour", "vote_turnout", "members"):
+        parsed = _Parsed(parsed.value, parsed.value_max, "people", parsed.qualifier)
     if (
         parsed.unit == "people"
         and head is not None
@@ -1372,6 +1457,10 @@ def _counted_noun_end(doc: Doc, num_end: int, limit: int) -> int | None:
     between = head.doc[tok.i + 1 : head.i]
     if any(t.head.i != head.i or t.dep_ not in ("amod", "compound", "nmod") for t in between):
         return None
+    if any(
+        t.tag_ == "VBD" or t.lower_ in ("backed", "supported", "endorsed", "voted") for t in between
+    ):
+        return None  # "212 backed industrial action": a verb misparsed as a modifier
     return head.idx + len(head.text)
 
 

@@ -48,7 +48,8 @@ _POSS = ["their", "its", "the", "our", "his", "her", "your", "a"]
 
 @Language.component("ia_paragraph_sentences")
 def paragraph_sentences(doc: Doc) -> Doc:
-    """Mark the first non-space token after a line break as a sentence start."""
+    """Mark the first non-space token after a line break as a sentence start,
+    and no token that follows a word on its line."""
     after_break = False
     for i, tok in enumerate(doc):
         if tok.is_space:
@@ -56,6 +57,10 @@ def paragraph_sentences(doc: Doc) -> Doc:
             continue
         if after_break and i > 0:
             tok.is_sent_start = True
+        elif i > 0 and (doc[i - 1].is_alpha or doc[i - 1].like_num) and not doc[i - 1].is_space:
+            # a sentence never starts right after a word on the same line: a
+            # headline or lede word is not a sentence of its own ("Caregivers | at two ...")
+            tok.is_sent_start = False
         after_break = "\n" in tok.whitespace_
     return doc
 

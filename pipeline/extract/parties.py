@@ -60,8 +60,32 @@ People
   advocate X") resolves to the latest organisation of that type named before.
   A minister -> nz-government. Only when the title is an office (not a role
   such as commuter or economist, and not "independent") and names no
-  organisation does the first organisation of the sentence stand in.
-  Otherwise null.
+  organisation does the first organisation of the sentence stand in, else
+  the one organisation of the sentence before ("Foodstuffs says ... In a
+  statement, head of supply chain X said"). Otherwise null.
+- Other title shapes: a comma apposition before the name ("First Union's
+  retail secretary, X, said", "The union's Otago organiser, X,",
+  "Kaiwhakahaere of NZNO, X," -> the "of" organisation is the affiliation,
+  "general manager for New Zealand, X," -> a place stays in the title), "X,
+  who is the union's organiser", "X (E tū delegate)", "E tū's X" (affiliation
+  only), "organiser for the region X". A sentence-initial bare reference or
+  short name before a title is its owner, not part of it ("Council ...
+  manager X", "Menzies general manager X" after "Menzies Aviation").
+  Honorifics (Dr, Captain, Whaea...) between title and name are skipped.
+
+Noise
+- A party named only in a byline ("By X, Outlet"), a contact block (from
+  "ENDS" / "For more information" to the end) or a photo credit ("Photo: X")
+  is not a party; a party named elsewhere keeps those mentions.
+- te reo greetings ("Kia kaha", "Tēnā koutou") are not names; a place with a
+  compass word ("Dunedin North") is not a person; a PERSON entity with an
+  organisation word ("Air Nelson") is an organisation; an organisation name
+  followed by a lower-case workplace noun ("the X aquatic centre") is a
+  workplace, as are its other mentions.
+
+Speakers
+- "The union said in a statement": a bare reference subject of a speech verb
+  is the latest organisation of that type named before it.
 """
 
 from __future__ import annotations
@@ -276,11 +300,54 @@ def _overlaps(a: Span, spans: list[Span]) -> bool:
     return any(a.start < s.end and s.start < a.end for s in spans)
 
 
+_COMPASS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+            "upper", "lower", "inner", "outer"}  # fmt: skip
+
+
 def _in_places(span: Span, ctx: _Ctx) -> bool:
-    """Is the span only places ("Auckland and Christchurch", "Te Tai Tokerau")?"""
-    return any(t.i in ctx.place_tokens for t in span) and all(
-        t.i in ctx.place_tokens or t.lower_ in ("-", "/", ",", "and", "&") for t in span
+    """Is the span only places ("Auckland and Christchurch", "Te Tai Tokerau"),
+    or a place with a compass word ("Dunedin North", an electorate)?"""
+    return span[0].i in ctx.place_tokens and all(
+        t.i in ctx.place_tokens or t.lower_ in ("-", "/", ",", "and", "&") or t.lower_ in _COMPASS
+        for t in span
     )
+
+
+# Organisation words that a personal name never contains: a PERSON entity
+# with one ("Air Nelson") is an organisation.
+_STRONG_ORG_WORDS = {"Air", "Airlines", "Airways", "Union", "Unions", "Association", "Ltd", "Limited",
+                     "Council", "Ministry", "Company", "Group", "Services", "Holdings", "Industries",
+                     "Federation", "Guild", "Corporation", "Authority", "Commission", "Agency", "Society",
+                     "Institute", "University", "Foundation", "Inc", "Bank"}  # fmt: skip
+
+# lower-case nouns naming a workplace after a name ("Waterworld aquatic centre")
+_WORKPLACE_NOUNS = {"library", "libraries", "pool", "pools", "stadium", "facility", "complex", "factory",
+                    "warehouse", "yard", "site", "store", "branch", "prison", "hospital", "clinic",
+                    "centre", "center", "depot", "plant", "mill", "terminal", "wharf", "campus", "school"}  # fmt: skip
+
+# Lines that are not article text: bylines, contact blocks after "ENDS",
+# photo credits. Names in them are not parties.
+_BYLINE_RX = re.compile(
+    r"(?m)^(?:By|Words by|Reporter:?)\s+[A-ZĀĒĪŌŪ][\w'’.\-]*(?:\s+[A-ZĀĒĪŌŪ][\w'’.\-]*){1,3}"
+    r"(?:\s*(?:,|\band\b|&|\||-|–|—)\s*[A-ZĀĒĪŌŪ][\w'’.&\- ]{0,40}){0,2}\s*$"
+)
+_CONTACT_RX = re.compile(
+    r"(?im)^(?:[-–—\s]*ends[-–—.\s]*$|(?:for\s+(?:more|further)\s+information|media\s+(?:contact|enquiries|inquiries)"
+    r"|contacts?\s*:|for\s+media\s+enquiries|issued\s+by\b))"
+)
+_CREDIT_RX = re.compile(
+    r"(?i)\b(?:photo(?:graph)?|image|picture|credit|photo\s+credit|video)\s*[:/]\s*[^\n)]*"
+)
+
+
+def _boilerplate_ranges(text: str) -> list[tuple[int, int]]:
+    """Char ranges of bylines, contact blocks (to the end) and photo credits."""
+    out = [(m.start(), m.end()) for m in _BYLINE_RX.finditer(text)]
+    out += [(m.start(), m.end()) for m in _CREDIT_RX.finditer(text)]
+    m = _CONTACT_RX.search(text)
+    if m is not None and m.start() > len(text) // 3:
+        out.append((m.start(), len(text)))
+    return out
 
 
 def _preceded_by(doc: Doc, i: int, cues: tuple[tuple[str, ...], ...]) -> bool:
@@ -370,6 +437,9 @@ def _title_left(doc: Doc, start: int, sent_start: int, ctx: _Ctx) -> tuple[int, 
         ):
             i -= 1
             continue
+        if t.lower_ == "the" and i > sent_start and doc[i - 1].lower_ in ("of", "for"):
+            i -= 1  # "organiser for the region"
+            continue
         if _title_word(t, ctx):
             i -= 1
             continue
@@ -389,6 +459,49 @@ def _title_left(doc: Doc, start: int, sent_start: int, ctx: _Ctx) -> tuple[int, 
     if p is not None and p >= sent_start:
         first = p
     return first, end
+
+
+def _title_before(
+    doc: Doc, start: int, end: int, sent_start: int, ctx: _Ctx
+) -> tuple[int, int, str | None] | None:
+    """A title before the name doc[start:end]: directly ("organiser Jane
+    Doe") or as a comma apposition ("First Union's retail secretary, Jane Doe,
+    said", "Kaiwhakahaere of NZNO, Jane Doe, said", "Menzies general manager
+    for New Zealand, Craig Dillon, said"); the apposition needs the name to
+    close it (a comma, bracket, full stop or speech verb after it). Returns
+    (first, last, complement organisation): an organisation in an "of/for"
+    complement is the affiliation and stays out of the title; a place stays in.
+    """
+    rng = _title_left(doc, start, sent_start, ctx)
+    if rng is not None:
+        return rng[0], rng[1], None
+    comma = start - 1
+    if comma - 1 <= sent_start or doc[comma].text != ",":
+        return None
+    if end < len(doc):
+        nxt = doc[end]
+        if not (nxt.text in (",", "(", ".", ";") or
+                (nxt.lemma_.lower() in SPEECH_LEMMAS and nxt.pos_ == "VERB")):  # fmt: skip
+            return None
+    if comma in ctx.org_by_end:
+        o = max(sp.start for sp, _ in ctx.org_spans if sp.end == comma)
+        if o - 1 > sent_start and doc[o - 1].lower_ == "the":
+            o -= 1
+        if o - 1 > sent_start and doc[o - 1].lower_ in ("of", "for", "at"):
+            rng = _title_left(doc, o - 1, sent_start, ctx)
+            if rng is not None:
+                return rng[0], rng[1], ctx.org_by_end[comma]
+        return None
+    k = comma
+    while k > sent_start and (k - 1 in ctx.place_tokens or doc[k - 1].ent_type_ in ("GPE", "LOC")):
+        k -= 1
+    if k < comma:
+        if doc[k - 1].lower_ not in ("of", "for", "in"):
+            return None
+        rng = _title_left(doc, k - 1, sent_start, ctx)
+        return (rng[0], comma, None) if rng is not None else None
+    rng = _title_left(doc, comma, sent_start, ctx)
+    return (rng[0], rng[1], None) if rng is not None else None
 
 
 def _title_run_right(doc: Doc, i: int, sent_end: int, ctx: _Ctx) -> int:
@@ -457,7 +570,7 @@ def _title_right(
     Union", "Dr X, an independent health economist,", "X, the union's lead
     advocate", "X, an emergency department nurse and NZNO delegate", "X, who
     chairs the ...". Returns (title, affiliation, explicit)."""
-    if end >= sent_end or doc[end].text != ",":
+    if end >= sent_end or doc[end].text not in (",", "("):
         return None, None, False
     i = end + 1
     if (
@@ -469,6 +582,12 @@ def _title_right(
         title = ctx.rules.title_verbs[doc[i + 1].lower_]
         aff = _org_after(doc, i + 2, ctx) or _owner_at(doc, i + 2, ctx)[0]
         return title, aff, aff is not None
+    if (
+        i + 1 < sent_end
+        and doc[i].lower_ == "who"
+        and doc[i + 1].lower_ in ("is", "was", "'s", "’s", "has been")
+    ):
+        i += 2  # "X, who is the union's Otago organiser,"
     if i < sent_end and doc[i].lower_ in ("a", "an", "the"):
         i += 1
     title = None
@@ -510,6 +629,18 @@ def _sentence_org(sent: Span, person: Span, ctx: _Ctx) -> str | None:
     after = [pid for s, pid in cands if s.start >= person.end]
     before = [pid for s, pid in cands if s.end <= person.start]
     return (after or before or [None])[0]
+
+
+def _previous_sentence_org(sent: Span, ctx: _Ctx) -> str | None:
+    """The one organisation (not the government) of the sentence before, if
+    it names exactly one ("Foodstuffs says ... In a statement, head of supply
+    chain X said")."""
+    if sent.start == 0:
+        return None
+    prev = ctx.doc[sent.start - 1].sent
+    pids = {pid for s, pid in ctx.org_spans if prev.start <= s.start and s.end <= prev.end
+            and ctx.org_type.get(pid) != "government"}  # fmt: skip
+    return next(iter(pids)) if len(pids) == 1 else None
 
 
 def _minister_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -575,11 +706,13 @@ def _minister_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def _looks_like_person(span: Span, ctx: _Ctx, sent_start: int) -> bool:
     """An ORG entity that is really a person's name."""
-    if not 2 <= len(span) <= 3 or any(_ORG_WORDS.match(t.text) for t in span):
+    if not 2 <= len(span) <= 3 or any(
+        _ORG_WORDS.match(t.text) or t.text in _STRONG_ORG_WORDS for t in span
+    ):
         return False
     if not all(t.is_alpha and t.text[:1].isupper() and t.text[1:2].islower() for t in span):
         return False
-    if _title_left(span.doc, span.start, sent_start, ctx) is not None:
+    if _title_before(span.doc, span.start, span.end, sent_start, ctx) is not None:
         return True
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
@@ -587,7 +720,7 @@ def _looks_like_person(span: Span, ctx: _Ctx, sent_start: int) -> bool:
         return False
     if nxt.lemma_.lower() in SPEECH_LEMMAS and nxt.pos_ == "VERB":
         return True
-    if nxt.text == "," and _title_right(doc, span.end, span.sent.end, ctx)[0] is not None:
+    if nxt.text in (",", "(") and _title_right(doc, span.end, span.sent.end, ctx)[0] is not None:
         return True
     # "Tama Rei from the PSA said"
     return nxt.lower_ in ("from", "of") and _org_after(doc, span.end, ctx) is not None
@@ -651,8 +784,8 @@ def _unlabelled_names(doc: Doc, ctx: _Ctx, sent_start_of: dict[int, int]) -> lis
             nxt = doc[j]
             sent_start = sent_start_of.get(i, 0)
             cue = ((nxt.lemma_.lower() in SPEECH_LEMMAS and nxt.pos_ == "VERB")
-                   or _title_left(doc, i, sent_start, ctx) is not None
-                   or (nxt.text == "," and _title_right(doc, j, span.sent.end, ctx)[0] is not None))  # fmt: skip
+                   or _title_before(doc, i, j, sent_start, ctx) is not None
+                   or (nxt.text in (",", "(") and _title_right(doc, j, span.sent.end, ctx)[0] is not None))  # fmt: skip
             if cue and not (span[0].is_sent_start and span[0].lower_ in ctx.heads):
                 out.append(span)
         i = max(j, i + 1)
@@ -697,6 +830,7 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
     places = list(doc.spans[PLACES_KEY]) if PLACES_KEY in doc.spans else find_places(doc)
     place_tokens = {i: p for p in places for i in range(p.start, p.end)}
     ctx = _Ctx(doc, ref, rules, place_tokens, lex.title_heads | rules.role_heads)
+    lex_workplaces = {w.lower() for w in rules.workplace_heads} | _WORKPLACE_NOUNS
     mentions: list[PartyMention] = []
 
     ministers = _minister_spans(doc)
@@ -707,8 +841,11 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
     other_ents: list[Span] = []
     person_ents: list[Span] = []
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" and not any(t.text in _STRONG_ORG_WORDS for t in ent):
             person_ents.append(ent)
+            continue
+        if ent.label_ == "PERSON" and not ent.ent_id_:
+            other_ents.append(ent)
             continue
         if ent.label_ != "ORG":
             continue
@@ -811,6 +948,13 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
             still.append(s)
 
     # -- other organisations --------------------------------------------
+    # a name followed by a lower-case workplace noun is a workplace ("the
+    # Waterworld aquatic centre"), and so is every other mention of it
+    places_named = {s.text for s in still if s.end < len(doc) and doc[s.end].text.islower()
+                    and (doc[s.end].lower_ in lex_workplaces or (s.end + 1 < len(doc)
+                         and doc[s.end].pos_ in ("ADJ", "NOUN")
+                         and doc[s.end + 1].lower_ in lex_workplaces and doc[s.end + 1].text.islower()))}  # fmt: skip
+    still = [s for s in still if s.text not in places_named]
     other_orgs = [s for s in still if not _skip_org(s, ctx)]
     other_orgs = [s for s in other_orgs if not _preceded_by(doc, s.start, rules.reporting_cues)
                   or _org_type_from_name(s.text, rules) in ("union", "employer", "government_agency")]  # fmt: skip
@@ -905,7 +1049,13 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
         )
     # affiliation is per person: fill every mention with what the article says
     out = []
+    # a party named only in a byline, contact block or photo credit is not
+    # one; a party the article names elsewhere keeps those mentions too
+    skip = _boilerplate_ranges(doc.text)
+    in_text = {m.party_id for m in mentions if not any(a <= m.char_start < b for a, b in skip)}
     for m in mentions:
+        if m.party_id not in in_text:
+            continue
         if m.party_type == "person":
             p = persons[m.party_id]
             m = PartyMention(m.party_id, p.name, "person", m.char_start, m.char_end, m.text,
@@ -984,13 +1134,40 @@ def _person_role(doc: Doc, span: Span, ctx: _Ctx, minister_title_at: dict[int, t
     title = None
     affiliation = None
     explicit = False
-    rng = _title_left(doc, k, sent.start, ctx)
+    rng = _title_before(doc, k, span.end, sent.start, ctx)
     if rng is not None:
-        first, last = rng
+        first, last, complement = rng
+        # a sentence-initial bare reference is the owner, not part of the
+        # title ("Council people and culture general manager X", "Union
+        # organiser X"): the latest organisation of that type
+        owner_ref = None
+        lead = doc[first]
+        if (
+            lead.is_sent_start
+            and lead.text[:1].isupper()
+            and lead.lower_ in ctx.rules.reference_nouns
+            and last - first > 1
+        ):
+            owner_ref = ctx.latest_of_type(ctx.rules.reference_nouns[lead.lower_], first)
+            first += 1
+        elif (
+            lead.is_sent_start
+            and lead.text[:1].isupper()
+            and last - first > 1
+            and lead.lower_ not in ctx.heads
+            and lead.lower_ not in ctx.ref.lexicon.title_modifiers
+            and first not in ctx.place_tokens
+        ):
+            # a short form of an organisation named before ("Menzies general
+            # manager X" after "Menzies Aviation", "Airport spokesperson X")
+            owner_ref = next((pid for sp, pid in sorted(ctx.org_spans, key=lambda x: -x[0].start)
+                              if sp.start < first and any(t.text == lead.text for t in sp)), None)  # fmt: skip
+            if owner_ref is not None:
+                first += 1
         title = _clean_title(doc, first, last, ctx)
         # the organisation right before the title ("NZNO chief executive",
         # "the union's lead advocate", "NZNO's organiser")
-        affiliation = ctx.org_by_end.get(first)
+        affiliation = complement or owner_ref or ctx.org_by_end.get(first)
         if affiliation is None and first >= 1 and doc[first - 1].lower_ in _POSSESSIVE:
             affiliation = ctx.org_by_end.get(first - 1)
             if (
@@ -1013,20 +1190,28 @@ def _person_role(doc: Doc, span: Span, ctx: _Ctx, minister_title_at: dict[int, t
         title = t2
     if affiliation is None and a2 is not None:
         affiliation, explicit = a2, e2
+    if affiliation is None and k >= 1 and doc[k - 1].lower_ in _POSSESSIVE:
+        # "E tū's Jane Doe said"
+        owner = ctx.org_by_end.get(k - 1)
+        if owner is None and k >= 2 and doc[k - 2].lower_ in ctx.rules.reference_nouns:
+            owner = ctx.latest_of_type(ctx.rules.reference_nouns[doc[k - 2].lower_], k)
+        if owner is not None:
+            affiliation, explicit = owner, True
     if affiliation is None:
-        # "Jane Doe, NZNO organiser" / "Jane Doe of the PSA" / "X from E tū"
+        # "Jane Doe, NZNO organiser" / "Jane Doe of the PSA" / "X from E tū" /
+        # "X, from the University of Auckland,"
         nxt = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else span.end
         if nxt != span.end and nxt in ctx.org_by_start:
             affiliation = ctx.org_by_start[nxt]
             explicit = True
-        elif (aff := _org_after(doc, span.end, ctx)) is not None and doc[span.end].lower_ in (
-            "of",
-            "from",
-            "at",
+        elif (
+            nxt < len(doc)
+            and doc[nxt].lower_ in ("of", "from", "at")
+            and (aff := _org_after(doc, nxt, ctx)) is not None
         ):
             affiliation, explicit = aff, True
     if title is not None and affiliation is None and _is_office(title, ctx):
-        affiliation = _sentence_org(sent, span, ctx)
+        affiliation = _sentence_org(sent, span, ctx) or _previous_sentence_org(sent, ctx)
     return title, affiliation, explicit
 
 
@@ -1084,6 +1269,8 @@ def speakers(doc: Doc, sents: list[Sentence], mentions: list[PartyMention]) -> l
                     )
                     if who is None and c.lower_ in _PRONOUNS and c.lower_ != "we":
                         who = last
+                    if who is None:
+                        who = _reference_party(c, by_start)
                 if who is None and not subj:
                     # inverted: '"...," said Jane Doe.'
                     who = _party_in(
@@ -1108,6 +1295,19 @@ def speakers(doc: Doc, sents: list[Sentence], mentions: list[PartyMention]) -> l
         elif se.starts_with_quote and se.index > 0:
             out[se.index] = out[se.index - 1]
     return out
+
+
+def _reference_party(subj, by_start: dict[int, PartyMention]) -> str | None:
+    """ "The union said in a statement": a bare reference as the subject of a
+    speech verb is the latest organisation of that type named before it."""
+    refs = load_rules().reference_nouns
+    if subj.lower_ not in refs or not any(
+        k.dep_ in ("det", "poss") and k.lower_ in ("the", "its", "their") for k in subj.children
+    ):
+        return None
+    ptype = refs[subj.lower_]
+    before = [m for m in by_start.values() if m.char_start < subj.idx and m.party_type == ptype]
+    return max(before, key=lambda m: m.char_start).party_id if before else None
 
 
 def _party_in(span: Span, by_start: dict[int, PartyMention], prefer_person: bool) -> str | None:

@@ -139,3 +139,32 @@ def test_first_hours_of_shift_is_not_a_window():
 
 def test_may_as_a_verb_is_not_a_month():
     assert find_temporals("Patients may face delays.") == []
+
+
+# --- generalisation round (tests/fixtures/dev2/events) ---------------------
+
+
+def test_midnight_of_a_weekday_is_the_start_of_the_next_day():
+    r = resolve_text("Crews will stop work from midnight Tuesday until midnight Thursday.", MON, "future")
+    assert r.start_ts == dt.datetime(2024, 5, 8, 0, 0, tzinfo=NZ)
+    assert r.end_ts == dt.datetime(2024, 5, 10, 0, 0, tzinfo=NZ) and r.duration_hours == 48
+
+
+def test_over_the_weekend_is_the_coming_or_the_last_weekend():
+    future = resolve_text("Guards will strike over the weekend.", MON, "future")
+    assert (future.start_date, future.end_date) == (dt.date(2024, 5, 11), dt.date(2024, 5, 12))
+    past = resolve_text("Guards struck over the weekend.", MON, "past")
+    assert (past.start_date, past.end_date) == (dt.date(2024, 5, 4), dt.date(2024, 5, 5))
+
+
+def test_live_blog_entry_time_is_not_a_temporal():
+    assert [t.text for t in find_temporals("2.45pm: Lifeguards march to the pool at 3pm.")] == ["3pm"]
+
+
+def test_release_dateline_is_not_a_temporal():
+    assert [t.text for t in find_temporals("Napier, 3 June 2024 - Kitchen staff will strike on Friday.")] == ["Friday"]
+
+
+def test_first_of_several_days_is_not_the_window_length():
+    r = resolve_text("Tutors are on strike today, the first of three days of rolling strikes.", MON, "present")
+    assert r.start_date == MON and r.end_date is None

@@ -344,3 +344,66 @@ def test_link_disruption_count_to_strike():
     sents = [frozenset({0})]
     fig = _fig("other", sentence="About 90 flights were cancelled.", unit="count")
     assert link_event(fig, 2, events, sents) == 0
+
+
+# ---- generalisation: votes, notice periods, pay, workforce size, phones
+
+
+def test_count_of_voters_is_turnout(extract):
+    f = by_text(extract, "At the brewery, 96 members voted in the ballot last week.", "96 members")
+    assert (f.measure, f.unit) == ("vote_turnout", "people")
+
+
+def test_bare_count_backing_action_is_vote_in_favour(extract):
+    f = by_text(extract, "Of the pharmacists who voted, 212 backed industrial action.", "212")
+    assert (f.measure, f.unit) == ("vote_in_favour", "people")
+
+
+def test_notice_period_is_not_strike_duration(extract):
+    f = by_text(
+        extract, "Any strike by the port's crane drivers requires 14 days' notice.", "14 days"
+    )
+    assert f.measure == "other"
+
+
+def test_percent_next_to_lump_sum_is_pay_offer(extract):
+    f = by_text(
+        extract, "The chain has offered 2.8 per cent, plus a $600 one-off payment.", "2.8 per cent"
+    )
+    assert f.measure == "pay_offer"
+
+
+def test_current_earnings_are_not_a_claim(extract):
+    text = "The union wants a rise for cooks, who earn as little as $24.80 an hour."
+    assert by_text(extract, text, "as little as $24.80").measure == "other"
+
+
+def test_period_after_increase_in_base_pay(extract):
+    text = "It is a 9 per cent increase in base pay over three years, the operator said."
+    fs = figs(extract, text)
+    assert [(f.text, f.period) for f in fs] == [("9 per cent", "3 years")]
+
+
+def test_last_n_years_is_a_time_reference(extract):
+    text = "Half of the mill's staff have been injured in the last five years."
+    assert "last five years" not in [f.text for f in figs(extract, text)]
+
+
+def test_years_ago_is_not_a_figure(extract):
+    text = "The branch had 800 members, up from 500 ten years ago."
+    assert "ten years" not in [f.text for f in figs(extract, text)]
+
+
+def test_employs_n_people_is_members(extract):
+    f = by_text(extract, "The district council employs about 900 people in total.", "about 900")
+    assert f.measure == "members"
+
+
+def test_n_of_them_are_members(extract):
+    f = by_text(extract, "The union says about 300 of them are members.", "about 300")
+    assert (f.measure, f.unit) == ("members", "people")
+
+
+def test_freephone_after_call_is_not_a_figure(extract):
+    text = "Passengers with questions can call 0800 352 112 from 7am."
+    assert not figs(extract, text)

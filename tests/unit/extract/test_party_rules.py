@@ -280,3 +280,129 @@ def test_name_missed_by_ner_before_apposition(extract):
     text = "Losa Fifita, organiser for FIRST Union, said the warehouse staff had voted."
     p = person(extract, text, "losa-fifita")
     assert (p.title, p.affiliation_id) == ("organiser", "first-union")
+
+
+# -- generalisation: titles and affiliations in other shapes ------------------
+
+
+@pytest.mark.parametrize(
+    "text, pid, title, aff",
+    [
+        (  # possessive organisation, title, comma apposition
+            "Unite Union's hospitality coordinator, Mele Fonua, said cinema staff were exhausted.",
+            "mele-fonua",
+            "hospitality coordinator",
+            "unite-union",
+        ),
+        (  # bare possessive reference resolves to the article's union
+            "The Dairy Workers Union has filed notice. The union's Waikato organiser, Tom Ranginui, "
+            "said the plant would be quiet.",
+            "tom-ranginui",
+            "Waikato organiser",
+            "nz-dairy-workers-union",
+        ),
+        (  # Māori title with "of <organisation>" complement
+            "Kaiwhakahaere of the Public Service Association, Arapeta Hohaia, said kaimahi were tired.",
+            "arapeta-hohaia",
+            "kaiwhakahaere",
+            "public-service-association",
+        ),
+        (  # title with a place complement stays whole; owner is the short form
+            "Compass Group staff will stop work. Compass general manager for Canterbury, Ruth Ellery, "
+            "said meals would still be served.",
+            "ruth-ellery",
+            "general manager for Canterbury",
+            "compass-group",
+        ),
+    ],
+)
+def test_left_apposition_titles(extract, text, pid, title, aff):
+    p = person(extract, text, pid)
+    assert (p.title, p.affiliation_id) == (title, aff)
+
+
+def test_possessive_org_before_name_is_affiliation(extract):
+    p = person(
+        extract,
+        "Unite Union's Kiri Mataio said the cinema chain had ignored the claim.",
+        "kiri-mataio",
+    )
+    assert p.affiliation_id == "unite-union"
+
+
+def test_bracketed_title_after_name(extract):
+    p = person(
+        extract, "Hana Tipoki (Unite Union delegate) said the roster was unsafe.", "hana-tipoki"
+    )
+    assert (p.title, p.affiliation_id) == ("delegate", "unite-union")
+
+
+def test_sentence_initial_council_is_owner_not_title(extract):
+    text = ("Nelson City Council says pools will close. Council community services manager Gail Brent "
+            "said lifeguards were needed.")  # fmt: skip
+    p = person(extract, text, "gail-brent")
+    assert (p.title, p.affiliation_id) == ("community services manager", "nelson-city-council")
+
+
+def test_affiliation_from_previous_sentence(extract):
+    text = ("Fulton Hogan says the crews are paid fairly. In a statement, head of people Maree Scott "
+            "said talks would continue.")  # fmt: skip
+    assert person(extract, text, "maree-scott").affiliation_id == "fulton-hogan"
+
+
+def test_from_org_after_apposition_comma(extract):
+    text = "Transport economist Dr Ian Coull, from Massey University, said fares would rise."
+    assert person(extract, text, "ian-coull").affiliation_id == "massey-university"
+
+
+def test_captain_is_honorific(extract):
+    text = "Maritime Union vice-president Captain Ana Rua said ships were idle."
+    p = person(extract, text, "ana-rua")
+    assert (p.title, p.affiliation_id) == ("vice-president", "maritime-union")
+
+
+def test_byline_contact_block_and_credit_are_not_parties(extract):
+    text = (
+        "By Piri Walker, Waatea News\n\n"
+        "Cleaners at the airport walked off the job on Monday, E tū said.\n\n"
+        "Photo: Rangi Pomare\n\n"
+        "ENDS\n\n"
+        "For more information contact Moana Hura, 021 555 0101"
+    )
+    got = ids(extract, text)
+    assert "e-tu" in got
+    assert not {"piri-walker", "waatea-news", "rangi-pomare", "moana-hura"} & got
+
+
+def test_te_reo_greeting_and_electorate_are_not_parties(extract):
+    text = ("Kia kaha, the crowd chanted. Invercargill South MP Jo Temple said the lockout was wrong. "
+            "Tēnā koutou, Temple said.")  # fmt: skip
+    got = ids(extract, text)
+    assert "kia" not in got and "invercargill-south" not in got and "tena-koutou" not in got
+
+
+def test_person_entity_with_air_is_an_employer(extract):
+    text = "Air Chathams said all flights would leave on time, despite the strike."
+    got = [p for p in parties(extract, text) if "air" in p.party_id]
+    assert got and all(p.party_type == "employer" for p in got)
+
+
+def test_the_union_said_is_a_speaker(extract):
+    text = ("Unite Union members at the cinema chain held a ballot. The union said in a statement that "
+            "88 per cent of members voted in favour.")  # fmt: skip
+    f = next(f for f in extract(text).figures if f.text == "88 per cent")
+    assert f.speaker_id == "unite-union"
+
+
+def test_who_is_apposition_title(extract):
+    text = ("The Meat Workers Union filed notice. Ropata Kemp, who is the union's Southland organiser, "
+            "said the chain had stopped.")  # fmt: skip
+    p = person(extract, text, "ropata-kemp")
+    assert (p.title, p.affiliation_id) == ("Southland organiser", "nz-meat-workers-union")
+
+
+def test_title_with_for_the_complement(extract):
+    text = ("Unite Union says the cinemas are short-staffed. Union organiser for the region Tia Moke "
+            "said shifts were cut.")  # fmt: skip
+    p = person(extract, text, "tia-moke")
+    assert (p.title, p.affiliation_id) == ("organiser for the region", "unite-union")
