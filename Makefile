@@ -12,7 +12,7 @@ export UV_PYTHON_DOWNLOADS := never
 EVAL_RAW ?= ../shared/seeds
 EVAL_GOLD ?= ../shared/gold/seeds.json
 
-.PHONY: help setup browser dataset release test test-fast ui expectations lint eval eval-all speed
+.PHONY: help setup browser dataset release bench test test-fast ui expectations lint eval eval-all speed
 
 help:
 	@echo "make dataset       install everything (uv.lock) and build the dataset from raw/ into warehouse/"
@@ -21,6 +21,7 @@ help:
 	@echo "make ui            start the Dagster UI on http://127.0.0.1:3000"
 	@echo "make eval          score extraction: EVAL_RAW=folder EVAL_GOLD=gold.json (default: the seeds)"
 	@echo "make eval-all      score on the seeds, the dev set and the blind set in tests/fixtures"
+	@echo "make bench N=1000  benchmark a synthetic corpus of N articles (results in warehouse/bench/)"
 	@echo "make speed         words per second of spaCy alone and with extraction"
 	@echo "make expectations  regenerate expectations/*.json from pipeline/schemas.py"
 	@echo "make lint          ruff"
@@ -67,3 +68,8 @@ speed: setup
 release: setup
 	@test -n "$(VERSION)" || { echo "usage: make release VERSION=x.y.z"; exit 2; }
 	$(VENV_PY) -m pipeline release --version "$(VERSION)"
+
+N ?= 1000
+PROCESSES ?= 2
+bench: setup
+	$(VENV_PY) -m pipeline bench --n $(N) --processes $(PROCESSES)

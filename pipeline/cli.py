@@ -4,6 +4,7 @@
 - `ui`: start the Dagster UI on 127.0.0.1 against the same instance.
 - `eval`: score extraction against a gold file (see `pipeline.evaluate`).
 - `release`: package the published build as `warehouse/releases/<version>/`.
+- `bench`: build a synthetic corpus of N articles stage by stage and report throughput.
 - `speed`: words per second of spaCy alone and with extraction.
 - `expectations`: regenerate `expectations/*.json` from `pipeline/schemas.py`.
 """
@@ -128,6 +129,21 @@ def release(version: str, with_accuracy: bool) -> int:
     return 0
 
 
+def bench(n: int, processes: int, work: str | None) -> int:
+    from pathlib import Path
+
+    from pipeline.bench import run, write_results
+
+    settings = get_settings()
+    work_dir = Path(work) if work else settings.warehouse_dir / "bench" / f"n{n}"
+    result = run(n, work_dir, processes=processes, spacy_model=settings.spacy_model)
+    out = settings.warehouse_dir / "bench" / f"results-n{n}.md"
+    write_results(result, out)
+    print(result.markdown())
+    print(f"\nwritten to {out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pipeline")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -155,11 +171,19 @@ def main(argv: list[str] | None = None) -> int:
     release_parser.add_argument(
         "--no-accuracy", action="store_true", help="skip the extraction accuracy table"
     )
+    bench_parser = sub.add_parser("bench", help="benchmark a synthetic corpus of N articles")
+    bench_parser.add_argument("--n", type=int, default=1000, help="number of articles")
+    bench_parser.add_argument("--processes", type=int, default=2, help="spaCy processes")
+    bench_parser.add_argument(
+        "--work", help="folder for the corpus and warehouse (default warehouse/bench/nN)"
+    )
     args = parser.parse_args(argv)
     if args.command == "build":
         return build()
     if args.command == "ui":
         return ui(args.host, args.port)
+    if args.command == "bench":
+        return bench(args.n, args.processes, args.work)
     if args.command == "release":
         return release(args.version, not args.no_accuracy)
     if args.command == "speed":
