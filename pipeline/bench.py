@@ -32,8 +32,50 @@ import yaml
 from pipeline.settings import REPO_ROOT, Settings
 
 DATA = REPO_ROOT / "pipeline" / "data"
-FIRST_NAMES = "Aroha Ben Chloe Daniel Ella Hemi Isla James Kiri Liam Mere Nikau Olivia Priya Rawiri Sarah Tama Wiremu Zoe Mei".split()
-LAST_NAMES = "Anderson Brown Chen Davies Edwards Fraser Harris Kaur Ngata Parata Patel Robinson Smith Tane Walker Wilson Wong Young Tipene Singh".split()
+FIRST_NAMES = [
+    "Aroha",
+    "Ben",
+    "Chloe",
+    "Daniel",
+    "Ella",
+    "Hemi",
+    "Isla",
+    "James",
+    "Kiri",
+    "Liam",
+    "Mere",
+    "Nikau",
+    "Olivia",
+    "Priya",
+    "Rawiri",
+    "Sarah",
+    "Tama",
+    "Wiremu",
+    "Zoe",
+    "Mei",
+]
+LAST_NAMES = [
+    "Anderson",
+    "Brown",
+    "Chen",
+    "Davies",
+    "Edwards",
+    "Fraser",
+    "Harris",
+    "Kaur",
+    "Ngata",
+    "Parata",
+    "Patel",
+    "Robinson",
+    "Smith",
+    "Tane",
+    "Walker",
+    "Wilson",
+    "Wong",
+    "Young",
+    "Tipene",
+    "Singh",
+]
 TITLES = [
     "national secretary",
     "organiser",
@@ -89,7 +131,7 @@ def _sentences(
         f"The parties will meet for mediation next week, {boss.split()[1]} said.",
         f"The collective agreement expired in {rng.choice(['March', 'June', 'October', 'December'])} {published.year - 1}.",
         f"The union said a lump sum of {money} was not enough to settle the claim.",
-        f"Patients should call Healthline on 0800 611 116 if unsure, and 111 in an emergency.",
+        "Patients should call Healthline on 0800 611 116 if unsure, and 111 in an emergency.",
         f"Around {rng.randint(100, 3000)} appointments could be postponed, according to {employer}.",
         f"{union} represents more than {n * 2:,} members across the country.",
         (
