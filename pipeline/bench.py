@@ -240,13 +240,7 @@ def run(
     raw, warehouse = work_dir / "raw", work_dir / "warehouse"
     shutil.rmtree(warehouse, ignore_errors=True)
     write_corpus(corpus, raw)
-    settings = Settings(
-        raw_dir=raw,
-        warehouse_dir=warehouse,
-        spacy_model=spacy_model,
-        dagster_home=warehouse / ".dagster",
-        processes=processes,
-    )
+    settings = Settings.for_folders(raw, warehouse, spacy_model, processes)
     result = BenchResult(n_articles=n, n_words=corpus.n_words, processes=processes)
 
     def timed(stage: str, fn):

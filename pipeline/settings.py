@@ -38,6 +38,17 @@ class Settings:
         """Per-article extraction results, keyed by content and extractor version."""
         return self.warehouse_dir / "cache" / "extraction"
 
+    @classmethod
+    def for_folders(
+        cls,
+        raw_dir: Path,
+        warehouse_dir: Path,
+        spacy_model: str = DEFAULT_SPACY_MODEL,
+        processes: int = 1,
+    ) -> Settings:
+        """Settings for explicit folders (tests, benchmarks), ignoring the environment."""
+        return cls(raw_dir, warehouse_dir, spacy_model, warehouse_dir / ".dagster", processes)
+
     @property
     def staging_dir(self) -> Path:
         """Intermediate asset values (not a published output)."""

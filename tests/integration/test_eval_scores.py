@@ -18,7 +18,11 @@ from tests.codebook import GOLD, REPO, SHARED
 pytestmark = pytest.mark.slow
 
 SETS = {
-    "seeds": (SHARED / "seeds", GOLD, {"events": 0.95, "parties": 0.95, "figures": 0.95, "fields": 0.95}),
+    "seeds": (
+        SHARED / "seeds",
+        GOLD,
+        {"events": 0.95, "parties": 0.95, "figures": 0.95, "fields": 0.95},
+    ),
     "dev": (
         REPO / "tests/fixtures/eval/raw",
         REPO / "tests/fixtures/eval/gold.json",
@@ -35,7 +39,9 @@ SETS = {
 @pytest.mark.parametrize("name", list(SETS))
 def test_scores_stay_above_their_floors(name):
     raw, gold_path, floors = SETS[name]
-    result = evaluate_tables(build_tables(raw, DEFAULT_SPACY_MODEL), json.loads(gold_path.read_text()))
+    result = evaluate_tables(
+        build_tables(raw, DEFAULT_SPACY_MODEL), json.loads(gold_path.read_text())
+    )
     for table in ("events", "parties", "figures"):
         assert result.scores[table].f1 >= floors[table], f"{name} {table}: {result.report()}"
     assert result.field_accuracy() >= floors["fields"], result.report()

@@ -36,12 +36,7 @@ def _build(raw):
 
 
 def _publish(tables, root):
-    settings = Settings(
-        raw_dir=root,
-        warehouse_dir=root,
-        spacy_model=DEFAULT_SPACY_MODEL,
-        dagster_home=root / ".dagster",
-    )
+    settings = Settings.for_folders(root, root)
     publish_tables(tables, settings)
     return {
         p.name: hashlib.sha256(p.read_bytes()).hexdigest()

@@ -40,7 +40,7 @@ def slow_build_database(path, frames):
     time.sleep(120)  # killed here, mid-publication
 
 files.build_database = slow_build_database
-files.publish_tables(frames, Settings(warehouse, warehouse, "x", warehouse / ".dagster"))
+files.publish_tables(frames, Settings.for_folders(warehouse, warehouse))
 """
 
 
@@ -62,12 +62,7 @@ def seed_tables():
 
 
 def _settings(warehouse):
-    return Settings(
-        raw_dir=warehouse,
-        warehouse_dir=warehouse,
-        spacy_model=DEFAULT_SPACY_MODEL,
-        dagster_home=warehouse / ".dagster",
-    )
+    return Settings.for_folders(warehouse, warehouse)
 
 
 def test_killed_publication_leaves_the_previous_warehouse_intact(seed_tables, tmp_path):

@@ -21,12 +21,7 @@ NEW_ARTICLE = (
 
 
 def _build_and_publish(raw, warehouse) -> Settings:
-    settings = Settings(
-        raw_dir=raw,
-        warehouse_dir=warehouse,
-        spacy_model=DEFAULT_SPACY_MODEL,
-        dagster_home=warehouse / ".dagster",
-    )
+    settings = Settings.for_folders(raw, warehouse)
     tables = build_tables(raw, DEFAULT_SPACY_MODEL)
     publish_tables({n: tables[n] for n in TABLES}, settings)
     settings.staging_dir.mkdir(parents=True, exist_ok=True)
