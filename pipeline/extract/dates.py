@@ -58,21 +58,21 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"\b(?:(?P<wd1>{_WD}),?\s+)?(?:the\s+)?(?P<d1>{_DAYNUM})\s*(?:and|to|until|till|-|–)\s*"
             rf"(?:(?P<wd2>{_WD}),?\s+)?(?:the\s+)?(?P<d2>{_DAYNUM})\s+(?:of\s+)?(?P<m>{_MONTH})\b"
-            rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
+            rf"(?:,?\s+(?:(?P<y>{_YEAR})\b|(?P<yrel>(?i:last|next|this))\s+year\b))?"
         ),
     ),
     (
         "date",
         re.compile(
             rf"\b(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<m>{_MONTH})\b"
-            rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
+            rf"(?:,?\s+(?:(?P<y>{_YEAR})\b|(?P<yrel>(?i:last|next|this))\s+year\b))?"
         ),
     ),
     (
         "date",
         re.compile(
             rf"\b(?:(?P<wd>{_WD}),?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAYNUM})\b(?!\s*(?:%|per))"
-            rf"(?:,?\s+(?P<y>{_YEAR})\b)?"
+            rf"(?:,?\s+(?:(?P<y>{_YEAR})\b|(?P<yrel>(?i:last|next|this))\s+year\b))?"
         ),
     ),
     ("month", re.compile(rf"\b(?P<m>{_MONTH_FULL})\s+(?P<y>{_YEAR})\b")),
@@ -81,6 +81,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"(?i:\b(?:in|during|since|until|till|from|by|of|early|late|mid|mid-|end of|start of)\s+)"
             rf"(?:(?i:early|late|mid-?)\s*)?(?P<m>{_MONTH_FULL})\b(?!\s+\d)"
+            r"(?:\s+(?P<yrel>(?i:last|next|this))\s+year\b)?"
         ),
     ),
     ("year", re.compile(rf"(?i:\b(?:in|since|during|until|by)\s+)(?P<y>{_YEAR})\b(?!\s*\d)")),
@@ -197,6 +198,9 @@ def resolve_weekday(wd: int, published: dt.date, tense: str | None, rel: str | N
     return published + dt.timedelta(days=fwd) if fwd <= back else published - dt.timedelta(days=back)
 
 
+_YREL = {"last": -1, "this": 0, "next": 1}
+
+
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, m, d)
@@ -266,6 +270,9 @@ def resolve_day(t: Temporal, published: dt.date | None, tense: str | None) -> Da
         wd = _weekday_index(wd_name) if wd_name else None
         if t.g("y"):
             start = _safe_date(int(t.g("y") or 0), month, d1)
+        elif t.g("yrel"):
+            # "on 21 March last year": the year is relative to publication
+            start = _safe_date(published.year + _YREL[t.g("yrel").lower()], month, d1) if published else None
         else:
             start = choose_year(month, d1, published, tense, wd)
         end = None
@@ -276,6 +283,9 @@ def resolve_day(t: Temporal, published: dt.date | None, tense: str | None) -> Da
         month = _month(t.g("m") or "")
         if t.g("y"):
             return DayRef(dt.date(int(t.g("y") or 0), month, 1), None, "month")
+        if t.g("yrel"):
+            y = published.year + _YREL[t.g("yrel").lower()] if published else None
+            return DayRef(dt.date(y, month, 1) if y else None, None, "month")
         return DayRef(_month_year(month, published, tense), None, "month")
     if kind == "year":
         return DayRef(dt.date(int(t.g("y") or 0), 1, 1), None, "year")
@@ -459,6 +469,12 @@ def _window_spec(text: str, w: _Window, published: dt.date | None, tense: str | 
     if start_ref is None and end_ref is not None and w.start.time is not None:
         # "11am to 7pm on Friday": the day named after the end time is the start's too
         start_ref, end_ref = end_ref, None
+    if (start_ref is not None and end_ref is not None and start_ref.start is not None and end_ref.start is not None
+            and w.end is not None and w.end.day is not None and w.end.day.kind == "weekday"
+            and end_ref.start < start_ref.start):  # fmt: skip
+        # "from Monday to Thursday": the Thursday after that Monday
+        gap = (start_ref.start - end_ref.start).days
+        end_ref = DayRef(end_ref.start + dt.timedelta(weeks=(gap + 6) // 7), None, end_ref.precision)
     start_day = start_ref.start if start_ref else None
     end_day = end_ref.start if end_ref else (start_ref.end if start_ref else None)
     # "from midnight Thursday": the midnight that ends Thursday, 00:00 on Friday

@@ -99,6 +99,26 @@ Rules worth knowing (documented here because the codebook is silent):
 - Employers: an organisation named as the workers' employer ("employed
   by", "contracted to", "staff at") is the employer whatever its type;
   mediating or regulating bodies (never_employers) never are.
+- Worker groups: where one sentence sets two groups apart as subjects of
+  two actions of one family ("Orderlies will stop work on Thursday, the same
+  day hospital cleaners hold a separate strike"), mentions whose clause
+  subject is another of those groups never join each other's event, even on
+  one day; each takes its union/employer from the sentences about its group
+  (naming it and no other group, or a next sentence opening with "They").
+- An action that is only the subject of "follows"/"comes after" ("The strike
+  follows a vote last week") is the known action; the date goes to the
+  other event of its sentence. A return to work ("will return on Friday")
+  ends an action, it is no occurrence. Two multi-day windows of one status
+  that overlap ("over the weekend" / "from midnight Thursday until midnight
+  Sunday") are one action; the one with a clock time gives the dates.
+- A sentence dating several occurrences of one action ("move to Wellington
+  tomorrow, followed by Canterbury and Otago on Thursday") gives each
+  occurrence only the places written with its own date. A part of an island
+  ("the lower North Island") is no location.
+- Offers: the verb "offer" needs a bargaining word in its sentence (pay,
+  percent, agreement, union, workers ...), and an offer made to customers
+  ("passengers would be offered refunds") is none. "backed industrial
+  action", "in favour of strike action" are vote results beside a vote word.
 - Funders are attached to the article's first strike-family event only; a
   rally with no date of its own takes the date of the article's strike when
   their tenses agree (rallies are held during strikes).
@@ -152,6 +172,8 @@ class _Mention:
     day_key: str | None  # resolved date (or day words) that identify the occurrence
     continuation: bool = False
     subordinate: bool = False  # a second action of its family in a sentence ("..., after a stoppage on Monday")
+    segment: tuple[int, int] | None = None  # doc char range of its own words, when its sentence dates several occurrences
+    group: str | None = None  # the workers taking part, when the article sets groups apart ("orderlies" / "cleaners")
 
 
 @dataclass
@@ -161,6 +183,10 @@ class _Event:
     spec: D.DateSpec
     mentions: list[_Mention] = field(default_factory=list)
     day_key: str | None = None
+
+    @property
+    def group(self) -> str | None:
+        return next((m.group for m in self.mentions if m.group), None)
 
     @property
     def first(self) -> _Mention:
@@ -191,6 +217,10 @@ def tense_of(trigger: Span) -> str | None:
     verb = _clause_verb(trigger)
     if verb.pos_ not in ("VERB", "AUX"):
         return None
+    # headline infinitive with no verb above it: "Bus drivers to strike"
+    if (verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            and (verb.dep_ == "ROOT" or verb.head.pos_ not in ("VERB", "AUX"))):  # fmt: skip
+        return "future"
     tok = verb
     for _ in range(4):
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
@@ -369,6 +399,42 @@ def _refine_status(etype: str, status: str, trigger: Span, se: Sentence, items: 
     return status
 
 
+_RESULT_WORDS = {"back", "support", "in"}
+_VOTE_WORDS = {"vote", "voting", "ballot", "poll", "member", "voter", "balloted"}
+# words that put an offer in a bargaining context (pay, agreement, to workers)
+_BARGAINING_WORDS = {"pay", "wage", "salary", "percent", "%", "increase", "rise", "collective", "agreement",
+                     "settlement", "deal", "union", "member", "worker", "staff", "employee", "bargaining",
+                     "claim", "lump", "package", "term", "condition", "negotiation", "negotiate", "talk",
+                     "improve", "improved", "revise", "revised", "final", "latest", "fair", "reject",
+                     "accept", "table", "employer", "hour", "allowance", "redundancy", "contract", "nurse", "teacher", "driver", "doctor"}  # fmt: skip
+
+
+def _bargaining_offer(tr: Span, sentence: Sentence) -> bool:
+    """An offer is a bargaining milestone only in a bargaining context: pay,
+    an agreement, a settlement, workers or their union ("passengers would be
+    offered refunds" is none). A noun "offer" owned or made by a side keeps
+    its benefit of the doubt; the verb "offer" needs a bargaining word in
+    its sentence."""
+    people = _people_nouns()
+    # "passengers would be offered refunds": offered to customers, not workers
+    if tr.root.pos_ == "VERB" and any(
+            c.dep_ in ("nsubjpass", "dative", "dobj", "iobj")
+            and (c.lemma_.lower() in _CONSUMER_WORDS or (c.lemma_.lower() in people and c.lemma_.lower() not in _WORKER_LEMMAS))
+            for c in tr.root.children):  # fmt: skip
+        return False
+    lemmas = {t._.ia_lemma for t in sentence.span} | {t.lower_ for t in sentence.span}
+    if lemmas & _BARGAINING_WORDS or "$" in sentence.text:
+        return True
+    if tr.root.pos_ == "VERB":
+        return False
+    # a noun offer to customers ("an offer of free travel for passengers")
+    return not any(t.lemma_.lower() in people and t.lemma_.lower() not in _WORKER_LEMMAS for t in tr.root.subtree)
+
+
+_CONSUMER_WORDS = {"refund", "voucher", "discount", "credit", "ticket", "seat", "alternative", "service", "ride",
+                   "travel", "transport", "appointment", "passenger", "customer", "traveller", "commuter", "patient",
+                   "student", "parent", "resident", "public", "family", "visitor"}  # fmt: skip
+_WORKER_LEMMAS = {"worker", "member", "staff", "employee", "nurse", "doctor", "teacher", "driver", "officer"}
 _DEAL_WORDS = {"offer", "agreement", "settlement", "deal", "proposal", "ratify", "accept"}
 _MONTH_WORDS = {"March", "May"}  # month names that are also trigger words
 
@@ -399,6 +465,15 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
         # "rally in the dollar" is excluded, "rallied in Auckland" is not
         place_after = nxt == "in" and tr.end + 1 < len(tr.doc) and tr.doc[tr.end + 1].pos_ == "PROPN"
         if nxt in spec.exclude_after and not place_after and not (tr.end < sentence.span.end and tr.doc[tr.end].is_punct):
+            continue
+        # "148 backed industrial action", "90 percent in favour of strike
+        # action": a vote result only beside a vote word, else the support of others
+        if tr.label_ == "strike_vote" and tr[0]._.ia_lemma in _RESULT_WORDS and not (lemmas & _VOTE_WORDS):
+            continue
+        # "refused to cross the picket line": the picket is others' action
+        if tr.label_ == "rally" and any(a.lemma_.lower() == "cross" for a in list(tr.root.ancestors)[:2]):
+            continue
+        if tr.label_ == "offer" and not _bargaining_offer(tr, sentence):
             continue
         cands.append((spec.priority, len(tr), tr))
     cands.sort(key=lambda c: (-c[0], -c[1], c[2].start))
@@ -474,6 +549,33 @@ def _assign_temporals(sentence: Sentence, triggers: list[Span], items: list[D.Te
     return out
 
 
+def _is_followed(tr: Span) -> bool:
+    """An action named only as what follows or comes after something ("The
+    strike follows a vote by members last week", "The stoppage comes after
+    months of talks"): the action the article already knows, not one dated
+    by the other clause."""
+    root = tr.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = root.head
+    lem = verb.lemma_.lower()
+    return lem in ("follow", "succeed") or (lem == "come" and any(c.lower_ in ("after", "on") for c in verb.children))
+
+
+def _reassign_followed(triggers: list[Span], assigned: dict[int, list[D.Temporal]]) -> None:
+    """The dates of a followed action belong to what it follows (the other
+    trigger of its sentence), or to nothing."""
+    for i, tr in enumerate(triggers):
+        if tr.label_ not in ACTION_TYPES | {ACTION_REF} or not assigned.get(i) or not _is_followed(tr):
+            continue
+        others = [j for j, t in enumerate(triggers) if j != i and t.start > tr.start and not _is_followed(t)]
+        if others:
+            assigned[others[0]] = sorted(assigned[others[0]] + assigned[i], key=lambda t: t.start)
+        assigned[i] = []
+
+
 _SEPARATE_CLAUSE = {"after", "before", "following"}
 
 
@@ -514,6 +616,10 @@ def _own_temporals(se: Sentence, trigger: Span, items: list[D.Temporal], etype: 
             if set(se.text[: it.start].lower().split()[-3:]) & _END_VERBS:
                 ending = it
                 continue
+        # "walked off at 6am and will return on Friday morning": the return
+        # to work ends the action, it is no occurrence of its own
+        if out and etype in ACTION_TYPES and it.kind != "duration" and _is_return(se, trigger, it):
+            continue
         before = se.text[: it.start].rstrip().lower()
         words = (before + " " + se.text[it.start : it.end].lower()).split()
         if etype in ACTION_TYPES and trigger.root.pos_ in ("NOUN", "PROPN") and "since" in words[-4:]:
@@ -526,6 +632,47 @@ def _own_temporals(se: Sentence, trigger: Span, items: list[D.Temporal], etype: 
                 continue
         out.append(it)
     return out
+
+
+def _window_segments(se: Sentence, windows: list[D.DateSpec], place_starts: list[int]) -> list[tuple[int, int] | None]:
+    """For a sentence that dates several occurrences of one action ("move to
+    Wellington tomorrow, followed by Canterbury and Otago on Thursday"), the
+    words of each: where the sentence names its places before their dates,
+    a place belongs to the next date; where it names a date first ("on
+    Monday in Auckland and on Tuesday in Wellington"), to the date before it."""
+    if len(windows) < 2 or any(w.text_end <= w.text_start for w in windows):
+        return [None] * len(windows)
+    ws = sorted(range(len(windows)), key=lambda i: windows[i].text_start)
+    here = [p - se.start for p in place_starts if se.start <= p < se.end]
+    bounds = [(windows[i].text_start, windows[i].text_end) for i in ws]
+    out: list[tuple[int, int] | None] = [None] * len(windows)
+    places_first = bool(here) and min(here) < bounds[0][0]
+    for k, i in enumerate(ws):
+        if places_first:
+            lo = bounds[k - 1][1] if k else 0
+            hi = bounds[k][1] if k < len(ws) - 1 else len(se.text)
+        else:
+            lo = bounds[k][0] if k else 0
+            hi = bounds[k + 1][0] if k < len(ws) - 1 else len(se.text)
+        out[i] = (se.start + lo, se.start + hi)
+    return out
+
+
+_RETURN_WORDS = {"return", "returns", "returning", "back"}
+
+
+def _is_return(se: Sentence, trigger: Span, it: D.Temporal) -> bool:
+    """The date is when the workers go back ("will return on Friday", "back
+    at work on Monday"), not said of the action itself ("the strike will
+    return on Friday")."""
+    if not set(se.text[: it.start].lower().split()[-4:]) & _RETURN_WORDS:
+        return False
+    doc = se.span.doc
+    for tok in doc[se.span.start : se.span.end]:
+        if (tok.lower_ in _RETURN_WORDS and se.start + it.start - 40 <= tok.idx < se.start + it.start
+                and any(c.dep_ in ("nsubj", "nsubjpass") and trigger.start <= c.i < trigger.end for c in tok.children)):  # fmt: skip
+            return False
+    return True
 
 
 def _day_key(spec: D.DateSpec, sentence_text: str) -> str | None:
@@ -548,6 +695,9 @@ def find_mentions(doc: Doc, sents: list[Sentence], published: dt.date | None, re
         if si is not None and tok_sent.get(tr.end - 1) == si:
             by_sent.setdefault(si, []).append(tr)
     continuation = ref.triggers.continuation_cues
+    heads = _worker_heads(ref) - _words().generic_worker_heads
+    contrasted: set[str | None] = set()
+    place_starts = sorted(p.start_char for p in (doc.spans[PLACES_KEY] if PLACES_KEY in doc.spans else find_places(doc)))
     mentions: list[_Mention] = []
     prev: list[Sentence] = []  # the two sentences before
     for se in sents:
@@ -569,11 +719,17 @@ def find_mentions(doc: Doc, sents: list[Sentence], published: dt.date | None, re
             same = [f for f in firsts if _family(f.label_) == _family(tr.label_)]
             if not same or (tr.label_ in ACTION_TYPES and _own_clause_action(se, same[-1], tr)):
                 firsts.append(tr)
+            elif tr.label_ in ACTION_TYPES and _other_group(same[-1], tr, heads):
+                # "Orderlies will stop work on Thursday, the same day hospital
+                # cleaners hold a separate strike": two groups, two actions
+                firsts.append(tr)
+                contrasted.update({_group_of(same[-1], heads), _group_of(tr, heads)})
         # a bare "action" beside a named action is that action
         if any(f.label_ in ACTION_TYPES for f in firsts):
             firsts = [f for f in firsts if f.label_ != ACTION_REF]
         items = D.find_temporals(se.text)
         assigned = _assign_temporals(se, firsts, items)
+        _reassign_followed(firsts, assigned)
         for i, tr in enumerate(firsts):
             etype = tr.label_
             # "stopped work for the first two hours of their shifts": the
@@ -611,6 +767,7 @@ def find_mentions(doc: Doc, sents: list[Sentence], published: dt.date | None, re
             if cancelled and tense == "past":
                 # "the strike on Monday has been called off": the day was still to come
                 windows = D.build_windows(se.text, its, published, "future", continuation) or [D.DateSpec()]
+            segments = _window_segments(se, windows, place_starts)
             for w_i, w in enumerate(windows):
                 day = w.start_day
                 status = "cancelled" if cancelled else _status(tense, day, published, w.has_day_words)
@@ -623,8 +780,46 @@ def find_mentions(doc: Doc, sents: list[Sentence], published: dt.date | None, re
                 sub = any(f is not tr and f.start < tr.start and f.label_ != ACTION_REF and (
                     _family(f.label_) == _family(etype) or _own_clause_action(se, f, tr)) for f in firsts)
                 mentions.append(_Mention(etype, se, tr, tense, status, w, _day_key(w, se.text),
-                                         (cont and w_i > 0) or cont, sub))  # fmt: skip
+                                         (cont and w_i > 0) or cont, sub, segments[w_i],
+                                         _group_of(tr, heads)))  # fmt: skip
+    # worker groups only tell actions apart where the article sets them apart
+    contrasted.discard(None)
+    for m in mentions:
+        if m.group not in contrasted:
+            m.group = next((g for g in contrasted if m.group and _same_group(g, m.group)), None)
     return mentions
+
+
+def _group_of(tr: Span, heads: frozenset[str]) -> str | None:
+    """The workers who are the subject of the trigger's clause ("Orderlies
+    ... will stop work", "hospital cleaners hold a separate strike"), as
+    their head noun, lower case; None when unnamed or generic."""
+    verb = _clause_verb(tr)
+    generic = _words().generic_worker_heads
+    for tok in (verb, tr.root):
+        for c in tok.children:
+            if c.dep_ not in ("nsubj", "nsubjpass") or c.lower_ in generic:
+                continue
+            # a worker noun, or a plural agent noun ("porters", "machinists")
+            if c.lower_ in heads or (c.tag_ == "NNS" and c.lower_.endswith(_AGENT_ENDINGS) and c.ent_type_ == ""):
+                return c.lower_
+    return None
+
+
+_AGENT_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ies")
+
+
+def _same_group(a: str, b: str) -> bool:
+    return a.split()[-1] == b.split()[-1]
+
+
+def _other_group(a: Span, b: Span, heads: frozenset[str]) -> bool:
+    ga, gb = _group_of(a, heads), _group_of(b, heads)
+    return ga is not None and gb is not None and not _same_group(ga, gb)
+
+
+def _groups_conflict(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and not _same_group(a, b)
 
 
 # --------------------------------------------------------------------------
@@ -645,6 +840,15 @@ def _dates_agree(a: D.DateSpec, b: D.DateSpec) -> bool:
     if coarse.start_precision == "year":
         return fine.start_day.year == coarse.start_day.year
     return False
+
+
+def _ranges_overlap(a: D.DateSpec, b: D.DateSpec) -> bool:
+    """Two windows that both span several days and share at least one."""
+    if None in (a.start_day, a.end_day, b.start_day, b.end_day):
+        return False
+    if a.end_day == a.start_day or b.end_day == b.start_day:
+        return False
+    return a.start_day < b.end_day and b.start_day < a.end_day
 
 
 def _offer_is_acted_on(m: _Mention) -> bool:
@@ -679,7 +883,7 @@ def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
         fam = _family(m.event_type)
         match = None
         for ev in events:
-            if _family(ev.event_type) != fam:
+            if _family(ev.event_type) != fam or _groups_conflict(ev.group, m.group):
                 continue
             # a week or month only contains a day of the same time: the
             # stoppage held on Monday is not the strikes planned for this month
@@ -687,6 +891,14 @@ def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
             if ev.day_key == m.day_key or (m.window and not apart and _dates_agree(ev.spec, m.window)):
                 match = ev
                 break
+            # "over the weekend" and "from midnight Thursday until midnight
+            # Sunday": two spans of days that overlap describe one action
+            if m.window and ev.status == m.status and not m.continuation and _ranges_overlap(ev.spec, m.window):
+                match = ev
+                break
+        if (match is not None and m.window is not None and m.window.start_time is not None
+                and match.spec.start_time is None and _ranges_overlap(match.spec, m.window)):  # fmt: skip
+            match.spec = D.merge_specs(m.window, match.spec)  # the window stated to the hour wins
         if match is None:
             events.append(_Event(m.event_type, m.status, m.window or D.DateSpec(), [m], m.day_key))
         else:
@@ -696,6 +908,18 @@ def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
         if _is_hypothetical(m.trigger) and (m.event_type in ACTION_TYPES or not events):
             continue
         same = [ev for ev in events if _family(ev.event_type) == fam]
+        if m.group is not None and same:
+            mine = [ev for ev in same if ev.group is not None and _same_group(ev.group, m.group)]
+            if mine:
+                _absorb(mine[0], m)
+                continue
+            sibling = [ev for ev in same if _groups_conflict(ev.group, m.group)
+                       and any(x.sentence.index == m.sentence.index for x in ev.mentions)]  # fmt: skip
+            if sibling:
+                # "..., the same day hospital cleaners hold a separate strike"
+                events.append(_Event(m.event_type, sibling[0].status, sibling[0].spec, [m], sibling[0].day_key))
+                continue
+            same = [ev for ev in same if not _groups_conflict(ev.group, m.group)]
         if same and m.event_type not in needs_date:
             before = [ev for ev in same if ev.first.sentence.index <= m.sentence.index]
             target = max(before, key=lambda e: e.first.sentence.index) if before else min(same, key=lambda e: e.first.sentence.index)
@@ -851,6 +1075,10 @@ _DATELINE = re.compile(r",?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+
                        r"(?:,?\s+\d{4})?\s*[-–—|]\s")
 
 
+_PART_OF_ISLAND = re.compile(r"(?i)\b(?:lower|upper|central|northern|southern|eastern|western|mid|"
+                             r"(?:top|bottom|tip|north|south|east|west)\s+of\s+the)\s*-?\s*$")
+
+
 @dataclass(frozen=True)
 class _PlaceRef:
     text: str  # as written
@@ -875,6 +1103,10 @@ def _place_refs(doc: Doc, places: list[Span], parties: list[PartyMention], ref: 
     for p in places:
         place = ref.place_by_alias.get(p.text)
         if place is None or place.kind == "country":
+            continue
+        # "the lower North Island", "the top of the South Island": a part of
+        # an island is no place of its own (only island-wide action is)
+        if place.kind == "island" and place.region is None and _PART_OF_ISLAND.search(doc.text[max(0, p.start_char - 20) : p.start_char]):
             continue
         if _DATELINE.match(doc.text, p.end_char) and not doc.text[p.sent.start_char : p.start_char].strip():
             continue  # "Wellington, 14 May 2025 - ...": where a release was issued
@@ -949,6 +1181,8 @@ def _locations(ev: _Event, refs: list[_PlaceRef], owner: dict[int, int]) -> list
         for r in refs:
             if not (m.sentence.start <= r.span.start_char < m.sentence.end):
                 continue
+            if m.segment is not None and not (m.segment[0] <= r.span.start_char < m.segment[1]):
+                continue  # another occurrence's place ("..., followed by Canterbury on Thursday")
             own = owner.get(r.span.start)
             if own is not None and own not in triggers:
                 continue
@@ -1172,9 +1406,31 @@ def _dispute(parties: list[PartyMention], sents: list[Sentence], event_sents: se
     return _Dispute(unions, employers, funders)
 
 
+def _group_sentences(group: str, others: set[str], sents: list[Sentence]) -> list[Sentence]:
+    """The sentences about one group of workers where the article sets
+    several apart: those naming the group and no other ("The orderlies,
+    who are members of the PSA"), and a next sentence that goes on with
+    "They" ("They are employed by Te Whatu Ora")."""
+    out: list[Sentence] = []
+    prev_in = False
+    for se in sents:
+        words = {t.lower_ for t in se.span}
+        mine = group in words and not any(o in words for o in others)
+        cont = prev_in and se.span[0].lower_ in ("they", "their") and not (words & others) and group not in words
+        if mine or cont:
+            out.append(se)
+        prev_in = mine
+    return out
+
+
 def _event_parties(ev: _Event, dispute: _Dispute, parties: list[PartyMention], speakers: list[str | None],
-                   primary: bool, person_aff: dict[str, str | None]) -> tuple[EventParty, ...]:  # fmt: skip
+                   primary: bool, person_aff: dict[str, str | None],
+                   group_sents: list[Sentence] | None = None) -> tuple[EventParty, ...]:  # fmt: skip
     own = [pm for pm in parties for m in ev.mentions if m.sentence.start <= pm.char_start < m.sentence.end]
+    if group_sents:
+        # a group's own union and employer: named in the sentences about it
+        about = [pm for pm in parties for se in group_sents if se.start <= pm.char_start < se.end]
+        own += [pm for pm in about if pm.party_type == "union" or pm.party_id in dispute.employers]
     stated = [pm for pm in own if ev.first.sentence.start <= pm.char_start < ev.first.sentence.end]
     unions = [pm.party_id for pm in own if pm.party_type == "union"]
     employers = [pm.party_id for pm in own if pm.party_id in dispute.employers]
@@ -1192,6 +1448,8 @@ def _event_parties(ev: _Event, dispute: _Dispute, parties: list[PartyMention], s
             out.append(EventParty(gov, "government"))
     sides = {p.party_id for p in out}
     spoke = {speakers[m.sentence.index] for m in ev.mentions} - {None}
+    if group_sents:
+        spoke |= {speakers[se.index] for se in group_sents} - {None}
     if primary:
         spoke |= {s for s in speakers if s is not None}
     for pid in sorted(spoke, key=str):
@@ -1321,6 +1579,7 @@ def extract_events(
             main_scope = party_scope
     if main_scope not in ("local", "regional"):
         main_locs = []
+    groups = {ev.group for ev in events if ev.group}
     out: list[EventMention] = []
     for ev in events:
         res = D.finalize(ev.spec)
@@ -1338,7 +1597,8 @@ def extract_events(
         occ = _workplace_occupation(occ, [m.sentence.text for m in ev.mentions], ref)
         occ_sector = _sector(occ.sector) if occ else None
         occ_name = occ.name if occ else None
-        written = next((w for m in _by_statement(ev.mentions) if (w := _written_occupation(m.sentence, m.trigger, ref))), None)
+        written = next((w for m in _by_statement(ev.mentions)
+                        if (w := _written_occupation(m.sentence, m.trigger, ref, ev.group))), None)  # fmt: skip
         own_occ = _occupation([m.sentence.text for m in ev.mentions], ref)
         if written is None and (own_occ is None or (dispute_occ is not None and own_occ.name == dispute_occ.name)):
             written = dispute_written  # no workers of its own: the dispute's
@@ -1371,7 +1631,8 @@ def extract_events(
                 scope=scope,
                 first_ever=_first_ever(ev, ref),
                 summary=first.sentence.text,
-                parties=_event_parties(ev, dispute, parties, speakers, ev is primary, person_aff),
+                parties=_event_parties(ev, dispute, parties, speakers, ev is primary, person_aff,
+                                       _group_sentences(ev.group, groups - {ev.group}, sents) if ev.group else None),
             )
         )
     return out, [frozenset(m.sentence.index for m in ev.mentions) for ev in events]
@@ -1412,7 +1673,7 @@ def _phrase_tokens(head: Token) -> list[Token]:
     return toks
 
 
-def _written_occupation(sentence: Sentence, trigger: Span | None, ref: RefData) -> str | None:
+def _written_occupation(sentence: Sentence, trigger: Span | None, ref: RefData, group: str | None = None) -> str | None:
     """The workers of a sentence as written, lower case: a noun phrase whose
     head is a worker noun ("About 150 distribution centre workers walked
     off" → distribution centre workers; "paramedics and call handlers"), the
@@ -1422,7 +1683,10 @@ def _written_occupation(sentence: Sentence, trigger: Span | None, ref: RefData) 
     cands: list[tuple[int, str]] = []
     verb = _clause_verb(trigger) if trigger is not None else None
     for tok in sentence.span:
-        if tok.pos_ != "NOUN" or tok.lower_ not in heads or tok.dep_ == "compound":
+        # a capitalised first word is often tagged a name ("Orderlies at ...")
+        if not (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.i == sentence.span.start)):
+            continue
+        if (tok.lower_ not in heads and tok.lower_ != group) or tok.dep_ == "compound" or (group is not None and tok.lower_ != group):
             continue
         if tok.dep_ == "conj" and tok.head.lower_ in heads:
             continue  # taken with its first conjunct

@@ -168,3 +168,15 @@ def test_release_dateline_is_not_a_temporal():
 def test_first_of_several_days_is_not_the_window_length():
     r = resolve_text("Tutors are on strike today, the first of three days of rolling strikes.", MON, "present")
     assert r.start_date == MON and r.end_date is None
+
+
+def test_day_month_with_relative_year():
+    r = resolve_text("a stoppage on 9 October last year", MON, "past")
+    assert r.start_date == dt.date(2023, 10, 9) and r.date_precision == "day"
+    assert resolve_text("in August next year", MON, "future").start_date == dt.date(2025, 8, 1)
+
+
+def test_weekday_range_end_follows_its_start():
+    # published Wednesday: "from Monday to Thursday" in the future is next Monday to the Thursday after it
+    r = resolve_text("from Monday to Thursday", dt.date(2024, 5, 8), "future")
+    assert (r.start_date, r.end_date) == (dt.date(2024, 5, 13), dt.date(2024, 5, 16))

@@ -332,3 +332,92 @@ def test_headline_word_is_not_a_sentence_of_its_own(extract):
     text = "Pool staff walk out in Gore\n\nLifeguards at the Gore aquatic centre walked off the job on Monday."
     evs = events(extract, text)
     assert any(e.text.startswith("Lifeguards at the Gore") for e in evs)
+
+
+# --- rules added after the blind evaluation (own sentences, other sectors) ---
+
+
+def test_two_groups_one_employer_one_day_stay_two_events(extract):
+    text = ("Porters at Timaru Hospital will walk off the job on Friday, the same day hospital kitchen "
+            "assistants hold a separate strike over rosters.\n"
+            "The porters belong to the Public Service Association.\n"
+            "The kitchen assistants are members of E tū.")  # fmt: skip
+    evs = [e for e in events(extract, text) if e.event_type == "strike"]
+    assert len(evs) == 2 and {e.start_date for e in evs} == {dt.date(2024, 5, 10)}
+    by_occ = {e.occupation: {p.party_id for p in e.parties if p.role == "union"} for e in evs}
+    assert by_occ == {"porters": {"public-service-association"}, "hospital kitchen assistants": {"e-tu"}}
+
+
+def test_offer_to_customers_is_not_a_bargaining_offer(extract):
+    text = "Ferry workers will strike on Friday and travellers would be offered vouchers for later sailings."
+    assert [e.event_type for e in events(extract, text)] == ["strike"]
+
+
+def test_followed_strike_gives_its_date_to_the_vote(extract):
+    text = ("Gardeners at the botanic gardens will strike on Friday.\n"
+            "The stoppage follows a ballot of members last week.")  # fmt: skip
+    assert kinds(events(extract, text)) == [("strike", dt.date(2024, 5, 10)), ("strike_vote", dt.date(2024, 4, 29))]
+
+
+def test_vote_result_backing_action_is_a_vote(extract):
+    (e,) = events(extract, "Of the 300 members balloted, 212 backed strike action.")
+    assert e.event_type == "strike_vote"
+
+
+def test_day_month_last_year_is_one_date(extract):
+    (e,) = events(extract, "A 12-hour stoppage on 14 February last year shut the smelter.")
+    assert (e.event_type, e.start_date) == ("strike", dt.date(2023, 2, 14))
+
+
+def test_return_to_work_day_is_no_new_strike(extract):
+    text = "Some 90 forestry crews downed tools at 7am on Tuesday and will return on Thursday morning."
+    (e,) = events(extract, text)
+    assert e.start_date == dt.date(2024, 5, 7)
+
+
+def test_strike_wording_beyond_strike(extract):
+    for text in ("Log truck drivers parked up their trucks in Gisborne on Monday.",
+                 "Cannery workers stayed away from work on Monday.",
+                 "Call centre staff staged a sick-out on Monday."):  # fmt: skip
+        assert [e.event_type for e in events(extract, text)] == ["strike"], text
+
+
+def test_refusing_to_cross_a_picket_is_other_action(extract):
+    (e,) = events(extract, "Stevedores at Napier refused to cross the picket line on Monday.")
+    assert e.event_type == "other_action"
+
+
+def test_milestone_wording(extract):
+    cases = {
+        "The union and the airline agreed terms on Monday.": "settlement",
+        "The new agreement was signed off by both sides on Monday.": "settlement",
+        "The union and the insurer reached an in-principle agreement on Monday.": "settlement",
+        "The union and the hospice were back at the table on Monday.": "negotiation",
+        "The cooks' collective agreement lapsed on 30 April.": "agreement_expiry",
+        "Members voted on Monday in favour of strike action.": "strike_vote",
+    }
+    for text, etype in cases.items():
+        assert [e.event_type for e in events(extract, text)] == [etype], text
+
+
+def test_rolling_strikes_each_day_gets_its_own_places(extract):
+    text = "The stoppages move to Nelson tomorrow, followed by Dunedin and Invercargill on Friday."
+    evs = sorted(events(extract, text), key=lambda e: e.start_date)
+    assert [e.locations for e in evs] == [("Nelson",), ("Dunedin", "Invercargill")]
+
+
+def test_overlapping_descriptions_are_one_action(extract):
+    text = ("Refinery workers will strike over the weekend.\n"
+            "The union said they would stop work from midnight Friday until midnight Sunday.")  # fmt: skip
+    (e,) = events(extract, text)
+    assert (e.start_date, e.end_date) == (dt.date(2024, 5, 11), dt.date(2024, 5, 13))
+
+
+def test_part_of_an_island_is_not_a_location(extract):
+    (e,) = events(extract, "Courier drivers in Palmerston North and the upper South Island will strike on Friday.")
+    assert e.locations == ("Palmerston North",)
+
+
+def test_headline_infinitive_is_future(extract):
+    (e,) = events(extract, "Pool lifeguards to strike from Monday to Thursday", published=dt.date(2024, 5, 8))
+    assert (e.status, e.start_date, e.end_date) == ("planned", dt.date(2024, 5, 13), dt.date(2024, 5, 16))
