@@ -45,8 +45,11 @@ test: setup browser
 test-fast: setup
 	$(VENV_PY) -m pytest -m "not slow"
 
+# The UI listens on 127.0.0.1 only, unless UI_HOST says otherwise.
+UI_HOST ?= 127.0.0.1
+UI_PORT ?= 3000
 ui: setup
-	$(VENV_PY) -m pipeline ui
+	$(VENV_PY) -m pipeline ui --host $(UI_HOST) --port $(UI_PORT)
 
 expectations: setup
 	$(VENV_PY) -m pipeline expectations

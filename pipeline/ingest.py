@@ -310,13 +310,18 @@ def parse_article(source_path: str, raw: bytes, manifest_row: dict | None = None
     )
 
 
-def list_article_files(raw_dir: Path) -> list[Path]:
-    """Every `.txt` file below the raw folder, in a stable order."""
+def list_article_files(raw_dir: Path, escaping: list[Path] | None = None) -> list[Path]:
+    """Every `.txt` file below the raw folder, in a stable order.
+
+    A link that leads out of the raw folder is never read; it is added to
+    `escaping` (when given) so that it can be reported."""
     root = raw_dir.resolve()
     files = []
     for path in raw_dir.rglob("*.txt"):
-        # Never follow a link out of the raw folder.
-        if path.is_file() and path.resolve().is_relative_to(root):
+        if not path.resolve().is_relative_to(root):
+            if escaping is not None:
+                escaping.append(path)
+        elif path.is_file():
             files.append(path)
     return sorted(files, key=lambda p: p.relative_to(raw_dir).as_posix())
 
@@ -331,7 +336,16 @@ def read_raw_folder(raw_dir: Path) -> IngestResult:
     result.warnings.extend(warnings)
     result.rejected.extend(rejected)
     seen: dict[str, RawArticle] = {}
-    for path in list_article_files(raw_dir):
+    escaping: list[Path] = []
+    files = list_article_files(raw_dir, escaping)
+    for path in escaping:
+        rel = path.relative_to(raw_dir).as_posix()
+        result.rejected.append(
+            Rejection(
+                rel, "outside_raw_folder", "a link to a file outside the raw folder; not read"
+            )
+        )
+    for path in files:
         rel = path.relative_to(raw_dir).as_posix()
         try:
             raw = path.read_bytes()

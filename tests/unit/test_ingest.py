@@ -194,3 +194,19 @@ def test_an_article_quoting_te_reo_is_still_english():
         + " Tōpūtanga Tapuhi Kaitiaki o Aotearoa members agreed."
     )
     assert parse_article("a.txt", text.encode()).body.startswith("“Kia kaha")
+
+
+def test_a_link_out_of_the_raw_folder_is_not_read(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text(
+        "Nurses will strike on Monday, the union said in a statement to its members.",
+        encoding="utf-8",
+    )
+    (raw / "link.txt").symlink_to(secret)
+    result = read_raw_folder(raw)
+    assert result.articles == []
+    assert [(r.source_path, r.reason) for r in result.rejected] == [
+        ("link.txt", "outside_raw_folder")
+    ]
