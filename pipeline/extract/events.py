@@ -248,6 +248,21 @@ def tense_of(trigger: Span) -> str | None:
     return None
 
 
+def _subject_of(trigger: Span, verb: Token) -> bool:
+    """The trigger is the subject of `verb` ("Talks failed to ...")."""
+    root = trigger.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.i == verb.i
+
+
+def _is_condition(trigger: Span) -> bool:
+    """A milestone named only as a condition ("will go ahead unless an
+    agreement is reached", "until a deal is reached")."""
+    verb = _clause_verb(trigger)
+    return any(c.dep_ == "mark" and c.lower_ in ("unless", "if", "until") for c in verb.children)
+
+
 def _is_negated(trigger: Span) -> bool:
     for tok in _anchor_tokens(trigger):
         if (trigger.label_ == "offer" and tok.i not in range(trigger.start, trigger.end)
@@ -256,10 +271,12 @@ def _is_negated(trigger: Span) -> bool:
         if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in tok.children):
             # "not due to meet again until 29 August" still schedules a meeting
             return not any(c.lower_ == "until" for c in tok.subtree)
-        if tok.lemma_.lower() in ("fail", "refuse") and tok is not trigger.root:
+        if tok.lemma_.lower() in ("fail", "refuse") and tok is not trigger.root and not _subject_of(trigger, tok):
             return True
     head = trigger.root.head
     for _ in range(3):
+        if _subject_of(trigger, head):
+            break  # "Mediation on Wednesday failed to resolve the dispute": the mediation was held
         if head.lemma_.lower() in ("fail", "refuse", "point") or any(c.lower_ == "no" for c in head.children if c.dep_ == "det"):
             return head.lemma_.lower() in ("fail", "refuse") or any(c.lower_ == "no" for c in head.children)
         if head.head.i == head.i:
@@ -332,7 +349,9 @@ def _is_hypothetical(trigger: Span, dated: bool = False) -> bool:
     toks = _governing_tokens(trigger)
     cues = HYPOTHETICAL_LEMMAS if dated else HYPOTHETICAL_LEMMAS | HYPOTHETICAL_UNDATED
     for tok in toks:
-        if tok.lemma_.lower() in cues and tok.i not in range(trigger.start, trigger.end):
+        # "open to talks" is a possibility, "talks opened on Monday" are held
+        if (tok.lemma_.lower() in cues and tok.i not in range(trigger.start, trigger.end)
+                and not (tok.lemma_.lower() == "open" and tok.pos_ == "VERB")):  # fmt: skip
             return True
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "none") for c in tok.children):
             return True
@@ -439,6 +458,19 @@ _DEAL_WORDS = {"offer", "agreement", "settlement", "deal", "proposal", "ratify",
 _MONTH_WORDS = {"March", "May"}  # month names that are also trigger words
 
 
+_MEETING_VERBS = {"reject", "accept", "vote", "ratify", "endorse", "approve", "consider", "put", "present", "back",
+                  "turn", "decline", "discuss"}  # fmt: skip
+
+
+def _members_meeting(tr: Span) -> bool:
+    """A "meeting" that is only where members act on something ("rejected the
+    offer at a meeting on Friday", "will vote on it at meetings this week")."""
+    root = tr.root
+    if root.lemma_.lower() != "meeting" or root.dep_ != "pobj" or root.head.lower_ not in ("at", "during"):
+        return False
+    return root.head.head.lemma_.lower() in _MEETING_VERBS
+
+
 def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
                      context_lemmas: frozenset[str] = frozenset()) -> tuple[list[Span], set[int]]:  # fmt: skip
     """Non-overlapping triggers of one sentence, highest priority first, that
@@ -474,6 +506,10 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
         if tr.label_ == "rally" and any(a.lemma_.lower() == "cross" for a in list(tr.root.ancestors)[:2]):
             continue
         if tr.label_ == "offer" and not _bargaining_offer(tr, sentence):
+            continue
+        # "rejected the offer at a meeting on 8 November": a members' meeting
+        # where something is voted on is where that happens, no bargaining
+        if tr.label_ == "negotiation" and _members_meeting(tr):
             continue
         cands.append((spec.priority, len(tr), tr))
     cands.sort(key=lambda c: (-c[0], -c[1], c[2].start))
@@ -631,7 +667,32 @@ def _own_temporals(se: Sentence, trigger: Span, items: list[D.Temporal], etype: 
                     and any(a.i == head.i for a in trigger.root.ancestors)):  # fmt: skip
                 continue
         out.append(it)
-    return out
+    return _drop_conjunct_dates(se, trigger, out)
+
+
+def _date_verb(se: Sentence, it: D.Temporal) -> Token | None:
+    span = se.span.doc.char_span(se.start + it.start, se.start + it.end, alignment_mode="expand")
+    if span is None:
+        return None
+    return next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
+def _drop_conjunct_dates(se: Sentence, trigger: Span, items: list[D.Temporal]) -> list[D.Temporal]:
+    """"The union lodged its claim in May and bargaining started on 3 June":
+    a date of another coordinated clause is not the trigger's when the
+    trigger's own clause has a date of its own."""
+    if len(items) < 2:
+        return items
+    verb = _clause_verb(trigger)
+    verbs = [_date_verb(se, it) for it in items if it.kind != "duration"]
+    if not any(v is not None and v.i == verb.i for v in verbs):
+        return items
+
+    def conjunct(v: Token | None) -> bool:
+        return v is not None and v.i != verb.i and (
+            (verb.dep_ == "conj" and verb.head.i == v.i) or (v.dep_ == "conj" and v.head.i == verb.i))
+
+    return [it for it in items if it.kind == "duration" or not conjunct(_date_verb(se, it))]
 
 
 def _window_segments(se: Sentence, windows: list[D.DateSpec], place_starts: list[int]) -> list[tuple[int, int] | None]:
@@ -742,7 +803,7 @@ def find_mentions(doc: Doc, sents: list[Sentence], published: dt.date | None, re
                 if not earlier or any(_family(f.label_) == _family(earlier[-1]) for f in firsts if f is not tr):
                     continue
                 etype = earlier[-1]
-            if etype in NEGATABLE and _is_negated(tr):
+            if etype in NEGATABLE and (_is_negated(tr) or _is_condition(tr)):
                 continue
             tense = tense_of(tr)
             if any(f is not tr and _family(f.label_) == _family(etype) and f.start < tr.start

@@ -421,3 +421,43 @@ def test_part_of_an_island_is_not_a_location(extract):
 def test_headline_infinitive_is_future(extract):
     (e,) = events(extract, "Pool lifeguards to strike from Monday to Thursday", published=dt.date(2024, 5, 8))
     assert (e.status, e.start_date, e.end_date) == ("planned", dt.date(2024, 5, 13), dt.date(2024, 5, 16))
+
+
+# --- round 4: bargaining milestones stated in varied ways ------------------
+
+
+def test_talks_that_failed_were_still_held(extract):
+    (e,) = events(extract, "Facilitation on Monday failed to break the deadlock between the airport and its firefighters.")
+    assert (e.event_type, e.status, e.start_date) == ("negotiation", "occurred", dt.date(2024, 5, 6))
+
+
+def test_failing_to_reach_agreement_is_no_settlement(extract):
+    evs = events(extract, "The mill and its workers failed to reach agreement on Monday.")
+    assert "settlement" not in {e.event_type for e in evs}
+
+
+def test_passive_settlement_and_reached_deal(extract):
+    (e,) = events(extract, "The mill dispute was settled on Monday, the union said.")
+    assert (e.event_type, e.status, e.start_date) == ("settlement", "occurred", dt.date(2024, 5, 6))
+    (e,) = events(extract, "An agreement was reached with the cleaners' union on Tuesday.")
+    assert (e.event_type, e.start_date) == ("settlement", dt.date(2024, 5, 7))
+
+
+def test_members_meeting_dates_the_offer_not_a_negotiation(extract):
+    evs = events(extract, "Cleaners accepted the contractor's pay offer of 5 percent at a meeting on Monday.")
+    assert kinds(evs) == [("offer", dt.date(2024, 5, 6))]
+
+
+def test_date_of_a_coordinated_clause_is_not_the_triggers(extract):
+    evs = events(extract, "The union filed its claim in January and negotiations opened on 12 February.")
+    assert kinds(evs) == [("negotiation", dt.date(2024, 2, 12))]
+
+
+def test_talks_that_opened_were_held(extract):
+    (e,) = events(extract, "Negotiations with the port opened on 12 February.")
+    assert (e.event_type, e.status, e.start_date) == ("negotiation", "occurred", dt.date(2024, 2, 12))
+
+
+def test_agreement_as_a_condition_is_no_settlement(extract):
+    evs = events(extract, "Cleaners will strike on Friday unless an agreement is reached with the contractor.")
+    assert kinds(evs) == [("strike", dt.date(2024, 5, 10))]
