@@ -69,6 +69,8 @@ def article_inputs(article_texts: pl.DataFrame) -> list[ArticleInput]:
     ]
 
 
+ARTICLES_PER_PROCESS = 100
+
 INFERRED_DATES_SCHEMA = pl.Schema(
     {"article_id": pl.String(), "published_date": pl.Date(), "reason": pl.String()}
 )
@@ -101,6 +103,9 @@ def _extract_new(
 
     records, inferred = [], []
     progress = Progress(len(inputs), "extraction", log)
+    # A worker process costs seconds to start (it loads the model): only worth it for
+    # enough articles. Results are the same either way, in input order.
+    n_process = max(1, min(n_process, len(inputs) // ARTICLES_PER_PROCESS))
     if inputs:
         nlp = build_nlp(spacy_model)
         pairs = ((a.body, a) for a in inputs)

@@ -32,6 +32,7 @@ class Settings:
     spacy_model: str
     dagster_home: Path
     processes: int = 1
+    executor: str = "in_process"
 
     @property
     def cache_dir(self) -> Path:
@@ -78,7 +79,9 @@ def get_settings() -> Settings:
         # Run history lives beside the outputs it produced, so a build into
         # another warehouse folder touches nothing else.
         dagster_home=_path_from_env("DAGSTER_HOME", warehouse / ".dagster"),
-        processes=max(1, int(os.environ.get("PIPELINE_PROCESSES", "1") or 1)),
+        # Default: every core for language processing (spaCy worker processes).
+        processes=max(1, int(os.environ.get("PIPELINE_PROCESSES", "") or os.cpu_count() or 1)),
+        executor=os.environ.get("PIPELINE_EXECUTOR", "").strip() or "in_process",
     )
 
 
