@@ -1,23 +1,11 @@
-"""Shared fixtures for extraction tests: one spaCy pipeline per session.
-
-The curated organisations/places are read from pipeline/data; if a checkout
-lacks them, the small copies in fixtures/ stand in.
-"""
+"""Shared fixtures for extraction tests: one spaCy pipeline per session,
+with the curated reference data from pipeline/data."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-
-from pipeline.extract import refdata
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-if not refdata.ORGANISATIONS_FILE.exists():
-    refdata.ORGANISATIONS_FILE = FIXTURES / "organisations.yaml"
-if not refdata.PLACES_FILE.exists():
-    refdata.PLACES_FILE = FIXTURES / "places.yaml"
 
 
 @pytest.fixture(scope="session")

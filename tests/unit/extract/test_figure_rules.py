@@ -7,18 +7,7 @@ import pytest
 
 from pipeline.extract.figures import link_event
 from pipeline.extract.records import EventMention, FigureMention
-
-
-def figs(extract, text):
-    return extract(text).figures
-
-
-def one(extract, text):
-    fs = figs(extract, text)
-    assert len(fs) == 1, [(f.text, f.measure) for f in fs]
-    f = fs[0]
-    assert text[f.char_start : f.char_end] == f.text
-    return f
+from tests.unit.extract.figure_helpers import figs, one
 
 
 def by_text(extract, text, span):

@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def figs(extract, text):
-    return extract(text).figures
-
-
-def one(extract, text):
-    fs = figs(extract, text)
-    assert len(fs) == 1, [(f.text, f.measure) for f in fs]
-    f = fs[0]
-    assert text[f.char_start : f.char_end] == f.text
-    return f
+from tests.unit.extract.figure_helpers import figs, one
 
 
 def test_digits_with_comma_are_people_taking_part(extract):
