@@ -31,6 +31,7 @@ __all__ = ["build_nlp", "extract_article", "extract_articles"]
 
 log = logging.getLogger(__name__)
 
+
 def extract_article(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     """All parties, events and figures of one parsed article."""
     try:
@@ -46,7 +47,9 @@ def _extract(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     parties = extract_parties(doc, sents, ref)
     spk = speakers(doc, sents, parties)
     figures = extract_figures(doc, sents, ref, spk)
-    events, event_sents = extract_events(doc, sents, article.published_date, ref, parties, spk, figures)
+    events, event_sents = extract_events(
+        doc, sents, article.published_date, ref, parties, spk, figures
+    )
     sent_of = {}
     for se in sents:
         sent_of[se.start] = se.index
@@ -66,13 +69,22 @@ def _extract(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     )
 
 
-_NOT_WORKERS = re.compile(r"\b(?:patients?|customers?|passengers?|commuters?|students?|children|flights?|positions?"
-                          r"|jobs?|roles?|services?|appointments?|operations?|residents?|people)\b", re.IGNORECASE)
-_TAKE_PART = re.compile(r"\b(?:take|took|taking) part\b|\binvolved in the (?:action|strike)|\bexpected to (?:attend|join|walk)"
-                        r"|\b(?:walked|walk) off\b|\blocked out\b", re.IGNORECASE)
+_NOT_WORKERS = re.compile(
+    r"\b(?:patients?|customers?|passengers?|commuters?|students?|children|flights?|positions?"
+    r"|jobs?|roles?|services?|appointments?|operations?|residents?|people)\b",
+    re.IGNORECASE,
+)
+_TAKE_PART = re.compile(
+    r"\b(?:take|took|taking) part\b|\binvolved in the (?:action|strike)|\bexpected to (?:attend|join|walk)"
+    r"|\b(?:walked|walk) off\b|\blocked out\b",
+    re.IGNORECASE,
+)
 _COVER = re.compile(r"\bcovering\b|\bon behalf of\b", re.IGNORECASE)
-_VAGUE_COUNT = re.compile(r"\b(?:hundreds|thousands|dozens|scores|tens|millions)\b"
-                          r"|\b(?:a few|few|several|many) (?:hundred|thousand|dozen)\b", re.IGNORECASE)
+_VAGUE_COUNT = re.compile(
+    r"\b(?:hundreds|thousands|dozens|scores|tens|millions)\b"
+    r"|\b(?:a few|few|several|many) (?:hundred|thousand|dozen)\b",
+    re.IGNORECASE,
+)
 
 
 def _with_workers(events: list[EventMention], figures: list[FigureMention], fig_sents: list[int],
@@ -88,15 +100,26 @@ def _with_workers(events: list[EventMention], figures: list[FigureMention], fig_
     counts = [(f, si) for f, si in zip(figures, fig_sents, strict=True) if f.unit == "people"
               and not _VAGUE_COUNT.search(f.text) and not _NOT_WORKERS.search(f.subject or "")]  # fmt: skip
     taken = set().union(*event_sents) if event_sents else set()
-    notice_sents = set().union(*(event_sents[i] for i, ev in enumerate(events) if ev.event_type == "strike_notice"))
-    actions = [i for i, ev in enumerate(events) if ev.event_type in STRIKE_FAMILY | {"other_action"}]
+    notice_sents = set().union(
+        *(event_sents[i] for i, ev in enumerate(events) if ev.event_type == "strike_notice")
+    )
+    actions = [
+        i for i, ev in enumerate(events) if ev.event_type in STRIKE_FAMILY | {"other_action"}
+    ]
     actions = actions or [i for i, ev in enumerate(events) if ev.event_type == "rally"]
     main = actions[0] if actions else None
     out = []
     for i, ev in enumerate(events):
         n = None
         if ev.event_type in ACTION_TYPES:
-            n = next((int(f.value) for f, _ in counts if f.event_index == i and f.measure == "workers_involved"), None)
+            n = next(
+                (
+                    int(f.value)
+                    for f, _ in counts
+                    if f.event_index == i and f.measure == "workers_involved"
+                ),
+                None,
+            )
             loose = [(f, si) for f, si in counts if f.measure in ("workers_involved", "other")]
             if n is None:
                 n = next((int(f.value) for f, si in loose if si in event_sents[i]), None)

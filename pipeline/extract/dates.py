@@ -45,7 +45,9 @@ NUMBER_WORDS = {
 PRECISION_RANK = {"time": 5, "day": 4, "week": 3, "month": 2, "year": 1, "unknown": 0}
 
 _WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _MONTH = rf"(?:{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
@@ -111,7 +113,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 # "the first four hours (of their shifts)", "the first of three days of strikes"
-_FIRST_LAST = re.compile(r"(?i)\b(?:(?:first|last|final|initial)\s+|(?:second|third)\s+of\s+(?:the\s+)?|(?:first|last|final)\s+of\s+(?:the\s+)?)$")
+_FIRST_LAST = re.compile(
+    r"(?i)\b(?:(?:first|last|final|initial)\s+|(?:second|third)\s+of\s+(?:the\s+)?|(?:first|last|final)\s+of\s+(?:the\s+)?)$"
+)
 
 
 @dataclass(frozen=True)
@@ -165,7 +169,9 @@ def _is_stamp(text: str, t: Temporal) -> bool:
     if t.kind == "time":
         return not text[: t.start].strip() and bool(_STAMP_AFTER.match(text, t.end))
     if t.kind == "date":
-        return bool(_DATELINE_BEFORE.fullmatch(text[: t.start])) and bool(re.match(r"\s*[|–—-]\s", text[t.end :]))
+        return bool(_DATELINE_BEFORE.fullmatch(text[: t.start])) and bool(
+            re.match(r"\s*[|–—-]\s", text[t.end :])
+        )
     return False
 
 
@@ -181,7 +187,9 @@ def _weekday_index(name: str) -> int:
     return WEEKDAYS.index(name.lower())
 
 
-def resolve_weekday(wd: int, published: dt.date, tense: str | None, rel: str | None = None) -> dt.date:
+def resolve_weekday(
+    wd: int, published: dt.date, tense: str | None, rel: str | None = None
+) -> dt.date:
     """Nearest `wd` within six days: forward for the future, backward for the
     past, nearer of the two otherwise (ties go forward)."""
     fwd = (wd - published.weekday()) % 7
@@ -195,7 +203,9 @@ def resolve_weekday(wd: int, published: dt.date, tense: str | None, rel: str | N
         return published + dt.timedelta(days=fwd)
     if tense == "past":
         return published - dt.timedelta(days=back)
-    return published + dt.timedelta(days=fwd) if fwd <= back else published - dt.timedelta(days=back)
+    return (
+        published + dt.timedelta(days=fwd) if fwd <= back else published - dt.timedelta(days=back)
+    )
 
 
 _YREL = {"last": -1, "this": 0, "next": 1}
@@ -272,7 +282,11 @@ def resolve_day(t: Temporal, published: dt.date | None, tense: str | None) -> Da
             start = _safe_date(int(t.g("y") or 0), month, d1)
         elif t.g("yrel"):
             # "on 21 March last year": the year is relative to publication
-            start = _safe_date(published.year + _YREL[t.g("yrel").lower()], month, d1) if published else None
+            start = (
+                _safe_date(published.year + _YREL[t.g("yrel").lower()], month, d1)
+                if published
+                else None
+            )
         else:
             start = choose_year(month, d1, published, tense, wd)
         end = None
@@ -292,7 +306,11 @@ def resolve_day(t: Temporal, published: dt.date | None, tense: str | None) -> Da
     if published is None:
         return DayRef(None, None, "day" if kind == "weekday" else "unknown")
     if kind == "weekday":
-        return DayRef(resolve_weekday(_weekday_index(t.g("wd") or ""), published, tense, t.g("rel")), None, "day")
+        return DayRef(
+            resolve_weekday(_weekday_index(t.g("wd") or ""), published, tense, t.g("rel")),
+            None,
+            "day",
+        )
     # relative words
     day = (t.g("day") or "").lower()
     if day in ("today", "tonight") or t.g("part"):
@@ -474,13 +492,26 @@ def _window_spec(text: str, w: _Window, published: dt.date | None, tense: str | 
             and end_ref.start < start_ref.start):  # fmt: skip
         # "from Monday to Thursday": the Thursday after that Monday
         gap = (start_ref.start - end_ref.start).days
-        end_ref = DayRef(end_ref.start + dt.timedelta(weeks=(gap + 6) // 7), None, end_ref.precision)
+        end_ref = DayRef(
+            end_ref.start + dt.timedelta(weeks=(gap + 6) // 7), None, end_ref.precision
+        )
     start_day = start_ref.start if start_ref else None
     end_day = end_ref.start if end_ref else (start_ref.end if start_ref else None)
     # "from midnight Thursday": the midnight that ends Thursday, 00:00 on Friday
-    if start_day is not None and start_ref is not None and start_ref.precision == "day" and _is_midnight(w.start):
+    if (
+        start_day is not None
+        and start_ref is not None
+        and start_ref.precision == "day"
+        and _is_midnight(w.start)
+    ):
         start_day += dt.timedelta(days=1)
-    if end_ref is not None and end_ref.start is not None and end_ref.precision == "day" and w.end and _is_midnight(w.end):
+    if (
+        end_ref is not None
+        and end_ref.start is not None
+        and end_ref.precision == "day"
+        and w.end
+        and _is_midnight(w.end)
+    ):
         end_day = end_ref.start + dt.timedelta(days=1)
     start_text = w.first
     if w.between:
@@ -560,7 +591,9 @@ def merge_specs(primary: DateSpec, other: DateSpec) -> DateSpec:
     if other.start_day and primary.start_day and other.start_day != primary.start_day:
         # a coarser anchor ("this week") never overrides a day
         if PRECISION_RANK[other.start_precision] > PRECISION_RANK[primary.start_precision]:
-            return merge_specs(replace(other, date_text=other.date_text or primary.date_text), primary)
+            return merge_specs(
+                replace(other, date_text=other.date_text or primary.date_text), primary
+            )
         return replace(primary, duration_hours=primary.duration_hours or other.duration_hours)
     better_day = (
         other.start_day is not None
@@ -578,7 +611,9 @@ def merge_specs(primary: DateSpec, other: DateSpec) -> DateSpec:
         end_day=primary.end_day or other.end_day,
         end_time=primary.end_time or other.end_time,
         duration_hours=primary.duration_hours or other.duration_hours,
-        date_text=(other.date_text if richer and other.date_text else primary.date_text or other.date_text),
+        date_text=(
+            other.date_text if richer and other.date_text else primary.date_text or other.date_text
+        ),
         has_day_words=primary.has_day_words or other.has_day_words,
         end_has_day=primary.end_has_day or other.end_has_day,
         day_words=primary.day_words or other.day_words,
@@ -617,7 +652,13 @@ def finalize(spec: DateSpec) -> DateResolution:
         a = dt.datetime.combine(dt.date(2000, 1, 1), spec.start_time)
         b = dt.datetime.combine(dt.date(2000, 1, 1), spec.end_time)
         duration = ((b - a).total_seconds() / 3600) % 24 or 24.0
-    elif spec.start_day and duration and duration >= 24 and end_day is None and spec.start_precision == "day":
+    elif (
+        spec.start_day
+        and duration
+        and duration >= 24
+        and end_day is None
+        and spec.start_precision == "day"
+    ):
         end_day = spec.start_day + dt.timedelta(days=max(0, int(duration // 24) - 1))
         if end_day == spec.start_day:
             end_day = None

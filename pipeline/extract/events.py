@@ -148,8 +148,30 @@ ACTION_TYPES = {"strike", "partial_strike", "other_action", "rally"}
 NEGATABLE = {"settlement", "negotiation", "offer", "strike_notice", "strike_vote"}
 OFFER_ACTION_VERBS = {"make", "put", "reject", "accept", "table", "present", "receive", "vote", "turn",
                       "consider", "tabled", "send", "submit", "decline", "ratify", "improve"}  # fmt: skip
-FUTURE_VERBS = {"set", "due", "plan", "expect", "intend", "threaten", "go", "schedule", "poise", "prepare"}
-CANCEL_VERBS = {"cancel", "avert", "postpone", "suspend", "scrap", "defer", "rescind", "withdraw", "lift", "drop"}
+FUTURE_VERBS = {
+    "set",
+    "due",
+    "plan",
+    "expect",
+    "intend",
+    "threaten",
+    "go",
+    "schedule",
+    "poise",
+    "prepare",
+}
+CANCEL_VERBS = {
+    "cancel",
+    "avert",
+    "postpone",
+    "suspend",
+    "scrap",
+    "defer",
+    "rescind",
+    "withdraw",
+    "lift",
+    "drop",
+}
 
 
 def _family(event_type: str) -> str:
@@ -171,9 +193,15 @@ class _Mention:
     window: D.DateSpec | None
     day_key: str | None  # resolved date (or day words) that identify the occurrence
     continuation: bool = False
-    subordinate: bool = False  # a second action of its family in a sentence ("..., after a stoppage on Monday")
-    segment: tuple[int, int] | None = None  # doc char range of its own words, when its sentence dates several occurrences
-    group: str | None = None  # the workers taking part, when the article sets groups apart ("orderlies" / "cleaners")
+    subordinate: bool = (
+        False  # a second action of its family in a sentence ("..., after a stoppage on Monday")
+    )
+    segment: tuple[int, int] | None = (
+        None  # doc char range of its own words, when its sentence dates several occurrences
+    )
+    group: str | None = (
+        None  # the workers taking part, when the article sets groups apart ("orderlies" / "cleaners")
+    )
 
 
 @dataclass
@@ -227,9 +255,19 @@ def tense_of(trigger: Span) -> str | None:
         aux_l = {a.lower_ for a in auxes}
         if aux_l & {"will", "'ll", "shall", "wo", "would", "'d"}:
             return "future"
-        if tok.lemma_.lower() in FUTURE_VERBS and any(c.dep_ == "xcomp" for c in tok.children) and tok is not verb:
-            return "future" if not ({"was", "were", "had"} & aux_l) and tok.tag_ != "VBD" else "past"
-        if tok.lemma_.lower() in ("set", "due", "schedule", "plan") and tok.tag_ in ("VBN", "JJ", "VBD") and (aux_l & {"is", "are", "'s", "'re", "be"}):
+        if (
+            tok.lemma_.lower() in FUTURE_VERBS
+            and any(c.dep_ == "xcomp" for c in tok.children)
+            and tok is not verb
+        ):
+            return (
+                "future" if not ({"was", "were", "had"} & aux_l) and tok.tag_ != "VBD" else "past"
+            )
+        if (
+            tok.lemma_.lower() in ("set", "due", "schedule", "plan")
+            and tok.tag_ in ("VBN", "JJ", "VBD")
+            and (aux_l & {"is", "are", "'s", "'re", "be"})
+        ):
             return "future"
         if any(a.tag_ == "VBD" or a.lower_ in ("had", "has", "have", "'ve") for a in auxes):
             if tok.tag_ == "VBG" and not any(a.tag_ == "VBD" for a in auxes):
@@ -271,14 +309,22 @@ def _is_negated(trigger: Span) -> bool:
         if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in tok.children):
             # "not due to meet again until 29 August" still schedules a meeting
             return not any(c.lower_ == "until" for c in tok.subtree)
-        if tok.lemma_.lower() in ("fail", "refuse") and tok is not trigger.root and not _subject_of(trigger, tok):
+        if (
+            tok.lemma_.lower() in ("fail", "refuse")
+            and tok is not trigger.root
+            and not _subject_of(trigger, tok)
+        ):
             return True
     head = trigger.root.head
     for _ in range(3):
         if _subject_of(trigger, head):
             break  # "Mediation on Wednesday failed to resolve the dispute": the mediation was held
-        if head.lemma_.lower() in ("fail", "refuse", "point") or any(c.lower_ == "no" for c in head.children if c.dep_ == "det"):
-            return head.lemma_.lower() in ("fail", "refuse") or any(c.lower_ == "no" for c in head.children)
+        if head.lemma_.lower() in ("fail", "refuse", "point") or any(
+            c.lower_ == "no" for c in head.children if c.dep_ == "det"
+        ):
+            return head.lemma_.lower() in ("fail", "refuse") or any(
+                c.lower_ == "no" for c in head.children
+            )
         if head.head.i == head.i:
             break
         head = head.head
@@ -300,7 +346,11 @@ def _governing_tokens(trigger: Span) -> list[Token]:
             break
         if tok.dep_ == "pobj":
             prep = tok.head
-            if not (prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.dep_ != "prep"):
+            if not (
+                prep.lower_ == "of"
+                and prep.head.pos_ in ("NOUN", "PROPN")
+                and prep.head.dep_ != "prep"
+            ):
                 break
         if verb_seen and tok.dep_ not in ("xcomp", "conj", "ccomp"):
             break
@@ -328,7 +378,11 @@ def _is_cancelled(trigger: Span, sentence: Sentence, cues) -> bool:
             return True
         if tok.lower_ in ("cancelled", "canceled", "postponed", "suspended", "averted"):
             return True
-        if lem == "go" and any(c.lower_ == "ahead" for c in tok.children) and any(c.dep_ == "neg" for c in tok.children):
+        if (
+            lem == "go"
+            and any(c.lower_ == "ahead" for c in tok.children)
+            and any(c.dep_ == "neg" for c in tok.children)
+        ):
             return True
     return False
 
@@ -353,21 +407,33 @@ def _is_hypothetical(trigger: Span, dated: bool = False) -> bool:
         if (tok.lemma_.lower() in cues and tok.i not in range(trigger.start, trigger.end)
                 and not (tok.lemma_.lower() == "open" and tok.pos_ == "VERB")):  # fmt: skip
             return True
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "none") for c in tok.children):
+        if any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "none")
+            for c in tok.children
+        ):
             return True
-        if not dated and any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in tok.children):
+        if not dated and any(
+            c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in tok.children
+        ):
             return True
     # "Nobody becomes a nurse hoping to stand on a picket line": a negated
     # generic subject anywhere above the trigger
     for anc in trigger.root.ancestors:
-        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "none", "noone") for c in anc.children):
+        if any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "none", "noone")
+            for c in anc.children
+        ):
             return True
     # "including strikes" hangs from the thing considered
     head = trigger.root.head
-    return head.lower_ == "including" and any(t.lemma_.lower() in HYPOTHETICAL_LEMMAS for t in head.ancestors)
+    return head.lower_ == "including" and any(
+        t.lemma_.lower() in HYPOTHETICAL_LEMMAS for t in head.ancestors
+    )
 
 
-def _status(tense: str | None, day: dt.date | None, published: dt.date | None, has_day_words: bool = False) -> str:
+def _status(
+    tense: str | None, day: dt.date | None, published: dt.date | None, has_day_words: bool = False
+) -> str:
     """Status from tense, else from the date against the publication date.
     Present tense with a day we cannot place ("are striking on Tuesday" with no
     publication date) may be today or a future day: unknown."""
@@ -406,14 +472,22 @@ def _refine_status(etype: str, status: str, trigger: Span, se: Sentence, items: 
         auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
         since = any("since" in se.text[: it.end].lower().split()[-3:] for it in items)
         # "have been bargaining since March", "Since December, members have refused ..."
-        if since and (auxes & {"has", "have", "'ve", "been"} or verb.tag_ == "VBG" or "been" in auxes):
+        if since and (
+            auxes & {"has", "have", "'ve", "been"} or verb.tag_ == "VBG" or "been" in auxes
+        ):
             return "ongoing"
         if etype == "other_action":
             # "started the work-to-rule on Tuesday", "has locked out 300 workers":
             # an open-ended ban or lockout that began and has not been said to end
-            if verb.lemma_.lower() in START_VERBS and verb.tag_ in ("VBD", "VBN") and not auxes & {"had"}:
+            if (
+                verb.lemma_.lower() in START_VERBS
+                and verb.tag_ in ("VBD", "VBN")
+                and not auxes & {"had"}
+            ):
                 return "ongoing"
-            if auxes & {"has", "have", "'ve"} and (verb.i in range(trigger.start, trigger.end) or trigger.root.head.i == verb.i):
+            if auxes & {"has", "have", "'ve"} and (
+                verb.i in range(trigger.start, trigger.end) or trigger.root.head.i == verb.i
+            ):
                 return "ongoing"
     return status
 
@@ -447,13 +521,26 @@ def _bargaining_offer(tr: Span, sentence: Sentence) -> bool:
     if tr.root.pos_ == "VERB":
         return False
     # a noun offer to customers ("an offer of free travel for passengers")
-    return not any(t.lemma_.lower() in people and t.lemma_.lower() not in _WORKER_LEMMAS for t in tr.root.subtree)
+    return not any(
+        t.lemma_.lower() in people and t.lemma_.lower() not in _WORKER_LEMMAS
+        for t in tr.root.subtree
+    )
 
 
 _CONSUMER_WORDS = {"refund", "voucher", "discount", "credit", "ticket", "seat", "alternative", "service", "ride",
                    "travel", "transport", "appointment", "passenger", "customer", "traveller", "commuter", "patient",
                    "student", "parent", "resident", "public", "family", "visitor"}  # fmt: skip
-_WORKER_LEMMAS = {"worker", "member", "staff", "employee", "nurse", "doctor", "teacher", "driver", "officer"}
+_WORKER_LEMMAS = {
+    "worker",
+    "member",
+    "staff",
+    "employee",
+    "nurse",
+    "doctor",
+    "teacher",
+    "driver",
+    "officer",
+}
 _DEAL_WORDS = {"offer", "agreement", "settlement", "deal", "proposal", "ratify", "accept"}
 _MONTH_WORDS = {"March", "May"}  # month names that are also trigger words
 
@@ -466,7 +553,11 @@ def _members_meeting(tr: Span) -> bool:
     """A "meeting" that is only where members act on something ("rejected the
     offer at a meeting on Friday", "will vote on it at meetings this week")."""
     root = tr.root
-    if root.lemma_.lower() != "meeting" or root.dep_ != "pobj" or root.head.lower_ not in ("at", "during"):
+    if (
+        root.lemma_.lower() != "meeting"
+        or root.dep_ != "pobj"
+        or root.head.lower_ not in ("at", "during")
+    ):
         return False
     return root.head.head.lemma_.lower() in _MEETING_VERBS
 
@@ -491,19 +582,35 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
         if spec.requires_any and not (spec.requires_any & lemmas):
             continue
         # "since March", "on 4 March": a capitalised month is a date, not a march
-        if len(tr) == 1 and tr[0].text in _MONTH_WORDS and (tr.start != sentence.span.start or tr[0].ent_type_ == "DATE"):
+        if (
+            len(tr) == 1
+            and tr[0].text in _MONTH_WORDS
+            and (tr.start != sentence.span.start or tr[0].ent_type_ == "DATE")
+        ):
             continue
         nxt = tr.doc[tr.end]._.ia_lemma if tr.end < len(tr.doc) else ""
         # "rally in the dollar" is excluded, "rallied in Auckland" is not
-        place_after = nxt == "in" and tr.end + 1 < len(tr.doc) and tr.doc[tr.end + 1].pos_ == "PROPN"
-        if nxt in spec.exclude_after and not place_after and not (tr.end < sentence.span.end and tr.doc[tr.end].is_punct):
+        place_after = (
+            nxt == "in" and tr.end + 1 < len(tr.doc) and tr.doc[tr.end + 1].pos_ == "PROPN"
+        )
+        if (
+            nxt in spec.exclude_after
+            and not place_after
+            and not (tr.end < sentence.span.end and tr.doc[tr.end].is_punct)
+        ):
             continue
         # "148 backed industrial action", "90 percent in favour of strike
         # action": a vote result only beside a vote word, else the support of others
-        if tr.label_ == "strike_vote" and tr[0]._.ia_lemma in _RESULT_WORDS and not (lemmas & _VOTE_WORDS):
+        if (
+            tr.label_ == "strike_vote"
+            and tr[0]._.ia_lemma in _RESULT_WORDS
+            and not (lemmas & _VOTE_WORDS)
+        ):
             continue
         # "refused to cross the picket line": the picket is others' action
-        if tr.label_ == "rally" and any(a.lemma_.lower() == "cross" for a in list(tr.root.ancestors)[:2]):
+        if tr.label_ == "rally" and any(
+            a.lemma_.lower() == "cross" for a in list(tr.root.ancestors)[:2]
+        ):
             continue
         if tr.label_ == "offer" and not _bargaining_offer(tr, sentence):
             continue
@@ -525,17 +632,33 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
     def inside(c: Span, ms: list[Span]) -> bool:
         return any(0 <= c.start - m.end <= 4 or m.root in c.root.ancestors for m in ms)
 
-    chosen = [c for c in chosen if not (c.label_ in STRIKE_FAMILY | {ACTION_REF} and inside(c, votes))]
+    chosen = [
+        c for c in chosen if not (c.label_ in STRIKE_FAMILY | {ACTION_REF} and inside(c, votes))
+    ]
     notice_objects = {c.start for c in chosen if c.label_ in STRIKE_FAMILY and inside(c, notices)}
     return sorted(chosen, key=lambda c: c.start), notice_objects
 
 
-_SUBORDINATORS = {"after", "before", "because", "as", "when", "while", "following", "once", "unless", "if", "since"}
+_SUBORDINATORS = {
+    "after",
+    "before",
+    "because",
+    "as",
+    "when",
+    "while",
+    "following",
+    "once",
+    "unless",
+    "if",
+    "since",
+}
 _RANGE_LINK = {"to", "until", "till", "through", "and"}
 _RANGE_GAP = _RANGE_LINK | {"on", "at", "from", "the", "following", "day", "of", ","}
 
 
-def _assign_temporals(sentence: Sentence, triggers: list[Span], items: list[D.Temporal]) -> dict[int, list[D.Temporal]]:
+def _assign_temporals(
+    sentence: Sentence, triggers: list[Span], items: list[D.Temporal]
+) -> dict[int, list[D.Temporal]]:
     """Which trigger (index) each temporal expression belongs to."""
     out: dict[int, list[D.Temporal]] = {i: [] for i in range(len(triggers))}
     if not triggers:
@@ -548,14 +671,24 @@ def _assign_temporals(sentence: Sentence, triggers: list[Span], items: list[D.Te
         # the second half of a range ("from 7am on Wednesday to 7am on
         # Friday") goes where the first half went, whatever the parse says
         if prev is not None:
-            gap = sentence.text[prev[0].end : it.start].lower().replace("-", " ").replace("–", " ").split()
+            gap = (
+                sentence.text[prev[0].end : it.start]
+                .lower()
+                .replace("-", " ")
+                .replace("–", " ")
+                .split()
+            )
             if gap and all(w in _RANGE_GAP for w in gap) and any(w in _RANGE_LINK for w in gap):
                 out[prev[1]].append(it)
                 prev = (it, prev[1])
                 continue
-        span = doc.char_span(sentence.start + it.start, sentence.start + it.end, alignment_mode="expand")
+        span = doc.char_span(
+            sentence.start + it.start, sentence.start + it.end, alignment_mode="expand"
+        )
         choice = None
-        if span is not None and (len({_family(t) for t in types}) > 1 or len(triggers) > len(types)):
+        if span is not None and (
+            len({_family(t) for t in types}) > 1 or len(triggers) > len(types)
+        ):
             for anc in [span.root, *span.root.ancestors]:
                 hits = [i for i, a in enumerate(anchors) if anc.i in a]
                 if hits:
@@ -565,18 +698,26 @@ def _assign_temporals(sentence: Sentence, triggers: list[Span], items: list[D.Te
             # "will walk off the job later this month after their union rejected
             # the offer": a date before a subordinate clause's conjunction
             # belongs to the main clause, whatever the parse says
-            between = sentence.text[it.end : triggers[choice].start_char - sentence.start].lower().split()
+            between = (
+                sentence.text[it.end : triggers[choice].start_char - sentence.start].lower().split()
+            )
             before = [i for i, t in enumerate(triggers) if t.end_char - sentence.start <= it.start]
             if before and set(between) & _SUBORDINATORS:
                 choice = before[-1]
         if it.kind == "duration":
             # "a six-hour stoppage": a duration just before a trigger is its length
-            nxt = [i for i, t in enumerate(triggers) if 0 <= t.start_char - sentence.start - it.end <= 12]
+            nxt = [
+                i
+                for i, t in enumerate(triggers)
+                if 0 <= t.start_char - sentence.start - it.end <= 12
+            ]
             if nxt:
                 choice = nxt[0]
         if choice is None:
             # nearest trigger before the expression, else the first one
-            before = [i for i, t in enumerate(triggers) if t.start_char - sentence.start <= it.start]
+            before = [
+                i for i, t in enumerate(triggers) if t.start_char - sentence.start <= it.start
+            ]
             choice = before[-1] if before else 0
             if len({_family(t) for t in types}) == 1 and len(triggers) == len(types):
                 choice = 0
@@ -597,16 +738,26 @@ def _is_followed(tr: Span) -> bool:
         return False
     verb = root.head
     lem = verb.lemma_.lower()
-    return lem in ("follow", "succeed") or (lem == "come" and any(c.lower_ in ("after", "on") for c in verb.children))
+    return lem in ("follow", "succeed") or (
+        lem == "come" and any(c.lower_ in ("after", "on") for c in verb.children)
+    )
 
 
 def _reassign_followed(triggers: list[Span], assigned: dict[int, list[D.Temporal]]) -> None:
     """The dates of a followed action belong to what it follows (the other
     trigger of its sentence), or to nothing."""
     for i, tr in enumerate(triggers):
-        if tr.label_ not in ACTION_TYPES | {ACTION_REF} or not assigned.get(i) or not _is_followed(tr):
+        if (
+            tr.label_ not in ACTION_TYPES | {ACTION_REF}
+            or not assigned.get(i)
+            or not _is_followed(tr)
+        ):
             continue
-        others = [j for j, t in enumerate(triggers) if j != i and t.start > tr.start and not _is_followed(t)]
+        others = [
+            j
+            for j, t in enumerate(triggers)
+            if j != i and t.start > tr.start and not _is_followed(t)
+        ]
         if others:
             assigned[others[0]] = sorted(assigned[others[0]] + assigned[i], key=lambda t: t.start)
         assigned[i] = []
@@ -628,10 +779,23 @@ def _own_clause_action(se: Sentence, first: Span, other: Span) -> bool:
 
 
 _END_VERBS = {"finish", "finishes", "end", "ends", "conclude", "concludes", "wrap"}
-REPORTING_VERBS = {"say", "confirm", "announce", "tell", "report", "reveal", "state", "advise", "explain", "add"}
+REPORTING_VERBS = {
+    "say",
+    "confirm",
+    "announce",
+    "tell",
+    "report",
+    "reveal",
+    "state",
+    "advise",
+    "explain",
+    "add",
+}
 
 
-def _own_temporals(se: Sentence, trigger: Span, items: list[D.Temporal], etype: str) -> list[D.Temporal]:
+def _own_temporals(
+    se: Sentence, trigger: Span, items: list[D.Temporal], etype: str
+) -> list[D.Temporal]:
     """Drop the date expressions that date something else than the trigger:
     the report ("the union confirmed on Thursday the strike would not go
     ahead": Thursday dates the confirming), and for a named action "since
@@ -646,7 +810,9 @@ def _own_temporals(se: Sentence, trigger: Span, items: list[D.Temporal], etype: 
         # "the action will finish at 4am on Wednesday": the end of an action
         # whose start is stated elsewhere is no new occurrence
         if not out and etype in ACTION_TYPES:
-            if ending is not None and set(se.text[ending.end : it.start].lower().replace(",", " ").split()) <= {"on", "at", "of"}:
+            if ending is not None and set(
+                se.text[ending.end : it.start].lower().replace(",", " ").split()
+            ) <= {"on", "at", "of"}:
                 ending = it
                 continue
             if set(se.text[: it.start].lower().split()[-3:]) & _END_VERBS:
@@ -658,7 +824,11 @@ def _own_temporals(se: Sentence, trigger: Span, items: list[D.Temporal], etype: 
             continue
         before = se.text[: it.start].rstrip().lower()
         words = (before + " " + se.text[it.start : it.end].lower()).split()
-        if etype in ACTION_TYPES and trigger.root.pos_ in ("NOUN", "PROPN") and "since" in words[-4:]:
+        if (
+            etype in ACTION_TYPES
+            and trigger.root.pos_ in ("NOUN", "PROPN")
+            and "since" in words[-4:]
+        ):
             continue
         span = doc.char_span(se.start + it.start, se.start + it.end, alignment_mode="expand")
         if span is not None and it.kind != "duration":
@@ -678,7 +848,7 @@ def _date_verb(se: Sentence, it: D.Temporal) -> Token | None:
 
 
 def _drop_conjunct_dates(se: Sentence, trigger: Span, items: list[D.Temporal]) -> list[D.Temporal]:
-    """"The union lodged its claim in May and bargaining started on 3 June":
+    """ "The union lodged its claim in May and bargaining started on 3 June":
     a date of another coordinated clause is not the trigger's when the
     trigger's own clause has a date of its own."""
     if len(items) < 2:
@@ -689,13 +859,21 @@ def _drop_conjunct_dates(se: Sentence, trigger: Span, items: list[D.Temporal]) -
         return items
 
     def conjunct(v: Token | None) -> bool:
-        return v is not None and v.i != verb.i and (
-            (verb.dep_ == "conj" and verb.head.i == v.i) or (v.dep_ == "conj" and v.head.i == verb.i))
+        return (
+            v is not None
+            and v.i != verb.i
+            and (
+                (verb.dep_ == "conj" and verb.head.i == v.i)
+                or (v.dep_ == "conj" and v.head.i == verb.i)
+            )
+        )
 
     return [it for it in items if it.kind == "duration" or not conjunct(_date_verb(se, it))]
 
 
-def _window_segments(se: Sentence, windows: list[D.DateSpec], place_starts: list[int]) -> list[tuple[int, int] | None]:
+def _window_segments(
+    se: Sentence, windows: list[D.DateSpec], place_starts: list[int]
+) -> list[tuple[int, int] | None]:
     """For a sentence that dates several occurrences of one action ("move to
     Wellington tomorrow, followed by Canterbury and Otago on Thursday"), the
     words of each: where the sentence names its places before their dates,
@@ -744,8 +922,12 @@ def _day_key(spec: D.DateSpec, sentence_text: str) -> str | None:
     return spec.day_words
 
 
-def find_mentions(doc: Doc, sents: list[Sentence], published: dt.date | None, ref: RefData) -> list[_Mention]:
-    all_triggers = list(doc.spans[TRIGGERS_KEY]) if TRIGGERS_KEY in doc.spans else find_triggers(doc)
+def find_mentions(
+    doc: Doc, sents: list[Sentence], published: dt.date | None, ref: RefData
+) -> list[_Mention]:
+    all_triggers = (
+        list(doc.spans[TRIGGERS_KEY]) if TRIGGERS_KEY in doc.spans else find_triggers(doc)
+    )
     by_sent: dict[int, list[Span]] = {}
     tok_sent = {}
     for se in sents:
@@ -758,7 +940,10 @@ def find_mentions(doc: Doc, sents: list[Sentence], published: dt.date | None, re
     continuation = ref.triggers.continuation_cues
     heads = _worker_heads(ref) - _words().generic_worker_heads
     contrasted: set[str | None] = set()
-    place_starts = sorted(p.start_char for p in (doc.spans[PLACES_KEY] if PLACES_KEY in doc.spans else find_places(doc)))
+    place_starts = sorted(
+        p.start_char
+        for p in (doc.spans[PLACES_KEY] if PLACES_KEY in doc.spans else find_places(doc))
+    )
     mentions: list[_Mention] = []
     prev: list[Sentence] = []  # the two sentences before
     for se in sents:
@@ -799,8 +984,12 @@ def find_mentions(doc: Doc, sents: list[Sentence], published: dt.date | None, re
                 etype = "partial_strike"
             if etype == ACTION_REF:
                 # a bare "action" is the latest action named before it
-                earlier = [m.event_type for m in mentions if m.event_type in ACTION_TYPES - {"rally"}]
-                if not earlier or any(_family(f.label_) == _family(earlier[-1]) for f in firsts if f is not tr):
+                earlier = [
+                    m.event_type for m in mentions if m.event_type in ACTION_TYPES - {"rally"}
+                ]
+                if not earlier or any(
+                    _family(f.label_) == _family(earlier[-1]) for f in firsts if f is not tr
+                ):
                     continue
                 etype = earlier[-1]
             if etype in NEGATABLE and (_is_negated(tr) or _is_condition(tr)):
@@ -816,7 +1005,9 @@ def find_mentions(doc: Doc, sents: list[Sentence], published: dt.date | None, re
             # durations only describe actions
             if etype not in ACTION_TYPES:
                 its = [t for t in its if t.kind != "duration"]
-            windows = D.build_windows(se.text, its, published, tense, continuation) or [D.DateSpec()]
+            windows = D.build_windows(se.text, its, published, tense, continuation) or [
+                D.DateSpec()
+            ]
             # a bargaining milestone happens once: further dates in its
             # sentence ("an offer on Wednesday, adding 0.5 percent from July")
             # describe its content, not repeats
@@ -827,19 +1018,38 @@ def find_mentions(doc: Doc, sents: list[Sentence], published: dt.date | None, re
             cancelled = _is_cancelled(tr, se, ref.triggers.cancel_cues)
             if cancelled and tense == "past":
                 # "the strike on Monday has been called off": the day was still to come
-                windows = D.build_windows(se.text, its, published, "future", continuation) or [D.DateSpec()]
+                windows = D.build_windows(se.text, its, published, "future", continuation) or [
+                    D.DateSpec()
+                ]
             segments = _window_segments(se, windows, place_starts)
             for w_i, w in enumerate(windows):
                 day = w.start_day
-                status = "cancelled" if cancelled else _status(tense, day, published, w.has_day_words)
+                status = (
+                    "cancelled" if cancelled else _status(tense, day, published, w.has_day_words)
+                )
                 if not cancelled:
                     status = _refine_status(etype, status, tr, se, its, w, published)
                 cont = w_i > 0 or bool(
                     {t.lower_ for t in tr.root.children} & continuation
-                    or {t.lower_ for t in se.span} & {"continue", "continues", "resume", "resumes", "next", "another", "further", "again"}
+                    or {t.lower_ for t in se.span}
+                    & {
+                        "continue",
+                        "continues",
+                        "resume",
+                        "resumes",
+                        "next",
+                        "another",
+                        "further",
+                        "again",
+                    }
                 )
-                sub = any(f is not tr and f.start < tr.start and f.label_ != ACTION_REF and (
-                    _family(f.label_) == _family(etype) or _own_clause_action(se, f, tr)) for f in firsts)
+                sub = any(
+                    f is not tr
+                    and f.start < tr.start
+                    and f.label_ != ACTION_REF
+                    and (_family(f.label_) == _family(etype) or _own_clause_action(se, f, tr))
+                    for f in firsts
+                )
                 mentions.append(_Mention(etype, se, tr, tense, status, w, _day_key(w, se.text),
                                          (cont and w_i > 0) or cont, sub, segments[w_i],
                                          _group_of(tr, heads)))  # fmt: skip
@@ -862,7 +1072,9 @@ def _group_of(tr: Span, heads: frozenset[str]) -> str | None:
             if c.dep_ not in ("nsubj", "nsubjpass") or c.lower_ in generic:
                 continue
             # a worker noun, or a plural agent noun ("porters", "machinists")
-            if c.lower_ in heads or (c.tag_ == "NNS" and c.lower_.endswith(_AGENT_ENDINGS) and c.ent_type_ == ""):
+            if c.lower_ in heads or (
+                c.tag_ == "NNS" and c.lower_.endswith(_AGENT_ENDINGS) and c.ent_type_ == ""
+            ):
                 return c.lower_
     return None
 
@@ -893,11 +1105,18 @@ def _dates_agree(a: D.DateSpec, b: D.DateSpec) -> bool:
         return False
     if a.start_day == b.start_day:
         return True
-    coarse, fine = (a, b) if D.PRECISION_RANK[a.start_precision] < D.PRECISION_RANK[b.start_precision] else (b, a)
+    coarse, fine = (
+        (a, b)
+        if D.PRECISION_RANK[a.start_precision] < D.PRECISION_RANK[b.start_precision]
+        else (b, a)
+    )
     if coarse.start_precision == "week":
         return 0 <= (fine.start_day - coarse.start_day).days < 7
     if coarse.start_precision == "month":
-        return (fine.start_day.year, fine.start_day.month) == (coarse.start_day.year, coarse.start_day.month)
+        return (fine.start_day.year, fine.start_day.month) == (
+            coarse.start_day.year,
+            coarse.start_day.month,
+        )
     if coarse.start_precision == "year":
         return fine.start_day.year == coarse.start_day.year
     return False
@@ -924,12 +1143,15 @@ def _offer_is_acted_on(m: _Mention) -> bool:
         return lem != "improve"
     root = m.trigger.root
     owned = any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in root.children)
-    content = any(c.dep_ == "prep" and c.lower_ == "of" and any(t.like_num for t in c.subtree) for c in root.children)
+    content = any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(t.like_num for t in c.subtree)
+        for c in root.children
+    )
     return owned and content
 
 
 def _is_vague_offer(m: _Mention) -> bool:
-    """"saying the company is offering them less than its competitor": a
+    """ "saying the company is offering them less than its competitor": a
     progressive verb describing the dispute, not the making of an offer."""
     root = m.trigger.root
     return root.pos_ == "VERB" and root.tag_ == "VBG"
@@ -949,12 +1171,19 @@ def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
             # a week or month only contains a day of the same time: the
             # stoppage held on Monday is not the strikes planned for this month
             apart = {ev.status, m.status} == {"planned", "occurred"}
-            if ev.day_key == m.day_key or (m.window and not apart and _dates_agree(ev.spec, m.window)):
+            if ev.day_key == m.day_key or (
+                m.window and not apart and _dates_agree(ev.spec, m.window)
+            ):
                 match = ev
                 break
             # "over the weekend" and "from midnight Thursday until midnight
             # Sunday": two spans of days that overlap describe one action
-            if m.window and ev.status == m.status and not m.continuation and _ranges_overlap(ev.spec, m.window):
+            if (
+                m.window
+                and ev.status == m.status
+                and not m.continuation
+                and _ranges_overlap(ev.spec, m.window)
+            ):
                 match = ev
                 break
         if (match is not None and m.window is not None and m.window.start_time is not None
@@ -978,15 +1207,25 @@ def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
                        and any(x.sentence.index == m.sentence.index for x in ev.mentions)]  # fmt: skip
             if sibling:
                 # "..., the same day hospital cleaners hold a separate strike"
-                events.append(_Event(m.event_type, sibling[0].status, sibling[0].spec, [m], sibling[0].day_key))
+                events.append(
+                    _Event(
+                        m.event_type, sibling[0].status, sibling[0].spec, [m], sibling[0].day_key
+                    )
+                )
                 continue
             same = [ev for ev in same if not _groups_conflict(ev.group, m.group)]
         if same and m.event_type not in needs_date:
             before = [ev for ev in same if ev.first.sentence.index <= m.sentence.index]
-            target = max(before, key=lambda e: e.first.sentence.index) if before else min(same, key=lambda e: e.first.sentence.index)
+            target = (
+                max(before, key=lambda e: e.first.sentence.index)
+                if before
+                else min(same, key=lambda e: e.first.sentence.index)
+            )
             # a strike with the same words as the first one ("the strike") is the first one
             if fam == "strike" and not m.continuation:
-                target = min(same, key=lambda e: e.first.sentence.index) if not before else before[0]
+                target = (
+                    min(same, key=lambda e: e.first.sentence.index) if not before else before[0]
+                )
             _absorb(target, m)
             continue
         if m.event_type in needs_date:
@@ -1010,7 +1249,9 @@ def _representative(ev: _Event, dated_sents: dict[int, set[int]]) -> _Mention:
     ordered = sorted(ev.mentions, key=lambda m: (m.sentence.index, m.trigger.start))
     if ev.event_type == "offer":
         # a clear offer sentence states the offer rather than a lede's "is offering them less"
-        ordered = [m for m in ordered if not _is_vague_offer(m)] + [m for m in ordered if _is_vague_offer(m)]
+        ordered = [m for m in ordered if not _is_vague_offer(m)] + [
+            m for m in ordered if _is_vague_offer(m)
+        ]
     # a headline or label line (no closing punctuation) only states the event
     # when nothing else does
     ordered = [m for m in ordered if m.sentence.text.rstrip()[-1:] in ".!?\"”'’"] or ordered
@@ -1028,7 +1269,11 @@ def _representative(ev: _Event, dated_sents: dict[int, set[int]]) -> _Mention:
         return dated[0]
     if not day_level or day_level[0] is first:
         return first
-    prec = first.window.start_precision if first.window is not None and first.window.start_day is not None else None
+    prec = (
+        first.window.start_precision
+        if first.window is not None and first.window.start_day is not None
+        else None
+    )
     if prec in ("week", "month", "year"):
         return day_level[0]
     if prec is None and dated_sents.get(first.sentence.index, set()) - {id(ev)}:
@@ -1114,11 +1359,17 @@ def _load_words(path: str) -> _Words:
         overseas_orgs=frozenset(refdata._str_list(raw.get("overseas_organisations"))),
         site_words=frozenset(refdata._str_list(raw.get("site_words"))),
         org_words=frozenset(refdata._str_list(raw.get("organisation_words"))),
-        sector_aliases=tuple((str(k).lower(), str(v).lower()) for k, v in aliases.items() if k and v),
+        sector_aliases=tuple(
+            (str(k).lower(), str(v).lower()) for k, v in aliases.items() if k and v
+        ),
         never_employers=frozenset(refdata._str_list(raw.get("never_employers"))),
         worker_heads=frozenset(w.lower() for w in refdata._str_list(raw.get("worker_heads"))),
-        generic_worker_heads=frozenset(w.lower() for w in refdata._str_list(raw.get("generic_worker_heads"))),
-        not_occupation_modifiers=frozenset(w.lower() for w in refdata._str_list(raw.get("not_occupation_modifiers"))),
+        generic_worker_heads=frozenset(
+            w.lower() for w in refdata._str_list(raw.get("generic_worker_heads"))
+        ),
+        not_occupation_modifiers=frozenset(
+            w.lower() for w in refdata._str_list(raw.get("not_occupation_modifiers"))
+        ),
     )
 
 
@@ -1132,12 +1383,16 @@ def _sector(name: str | None) -> str | None:
     return dict(_words().sector_aliases).get(name, name)
 
 
-_DATELINE = re.compile(r",?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})"
-                       r"(?:,?\s+\d{4})?\s*[-–—|]\s")
+_DATELINE = re.compile(
+    r",?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})"
+    r"(?:,?\s+\d{4})?\s*[-–—|]\s"
+)
 
 
-_PART_OF_ISLAND = re.compile(r"(?i)\b(?:lower|upper|central|northern|southern|eastern|western|mid|"
-                             r"(?:top|bottom|tip|north|south|east|west)\s+of\s+the)\s*-?\s*$")
+_PART_OF_ISLAND = re.compile(
+    r"(?i)\b(?:lower|upper|central|northern|southern|eastern|western|mid|"
+    r"(?:top|bottom|tip|north|south|east|west)\s+of\s+the)\s*-?\s*$"
+)
 
 
 @dataclass(frozen=True)
@@ -1148,7 +1403,9 @@ class _PlaceRef:
     span: Span
 
 
-def _place_refs(doc: Doc, places: list[Span], parties: list[PartyMention], ref: RefData) -> list[_PlaceRef]:
+def _place_refs(
+    doc: Doc, places: list[Span], parties: list[PartyMention], ref: RefData
+) -> list[_PlaceRef]:
     """The article's New Zealand places that can be where something happens.
 
     Rules: a place followed by a site word (hospital, depot, plant, campus,
@@ -1167,21 +1424,42 @@ def _place_refs(doc: Doc, places: list[Span], parties: list[PartyMention], ref: 
             continue
         # "the lower North Island", "the top of the South Island": a part of
         # an island is no place of its own (only island-wide action is)
-        if place.kind == "island" and place.region is None and _PART_OF_ISLAND.search(doc.text[max(0, p.start_char - 20) : p.start_char]):
+        if (
+            place.kind == "island"
+            and place.region is None
+            and _PART_OF_ISLAND.search(doc.text[max(0, p.start_char - 20) : p.start_char])
+        ):
             continue
-        if _DATELINE.match(doc.text, p.end_char) and not doc.text[p.sent.start_char : p.start_char].strip():
+        if (
+            _DATELINE.match(doc.text, p.end_char)
+            and not doc.text[p.sent.start_char : p.start_char].strip()
+        ):
             continue  # "Wellington, 14 May 2025 - ...": where a release was issued
         nxt = [t.text for t in doc[p.end : min(p.end + 3, len(doc))]]
         # a site word two words on is part of the name only when capitalised
         # ("Auckland City Hospital"; not "Auckland Council library staff")
-        site_at = next((i for i, w in enumerate(nxt[:2]) if w in words.site_words and (i == 0 or w[:1].isupper())), None)
+        site_at = next(
+            (
+                i
+                for i, w in enumerate(nxt[:2])
+                if w in words.site_words and (i == 0 or w[:1].isupper())
+            ),
+            None,
+        )
         if site_at is not None:
             after = doc[p.end + site_at + 1 : min(p.end + site_at + 4, len(doc))]
-            if len(after) >= 2 and after[0].lower_ == "in" and any(q.start == after[1].i for q in places):
+            if (
+                len(after) >= 2
+                and after[0].lower_ == "in"
+                and any(q.start == after[1].i for q in places)
+            ):
                 continue  # "Southland Hospital in Invercargill"
             out.append(_PlaceRef(p.text, place, True, p))
             continue
-        if any(a <= p.start_char < b and not (a == p.start_char and b == p.end_char) for a, b in org_spans):
+        if any(
+            a <= p.start_char < b and not (a == p.start_char and b == p.end_char)
+            for a, b in org_spans
+        ):
             continue
         if nxt and nxt[0] in words.org_words:
             continue
@@ -1325,7 +1603,11 @@ def _scope_of_places(locs: list[_PlaceRef]) -> str:
     if len(regions) >= 3:
         return "national"
     sites = [r for r in locs if r.site]
-    if len(regions) == 1 and len(sites) <= 1 and (sites or all(r.place.kind == "suburb" for r in locs)):
+    if (
+        len(regions) == 1
+        and len(sites) <= 1
+        and (sites or all(r.place.kind == "suburb" for r in locs))
+    ):
         return "local"
     return "regional"
 
@@ -1335,14 +1617,20 @@ def _party_scope(dispute: _Dispute, ref: RefData) -> str:
     is bound to a place ("Lyttelton Port Company", "Auckland One Rail") makes
     the dispute local (a site word in the name) or regional; curated sides
     with no place in their names are national."""
-    sides = [ref.organisations[p] for p in dispute.unions + dispute.employers if p in ref.organisations]
+    sides = [
+        ref.organisations[p] for p in dispute.unions + dispute.employers if p in ref.organisations
+    ]
     if not sides:
         return "unknown"
     words = _words()
     scopes = []
     for org in sides:
         toks = org.name.replace("'", " ").split()
-        placed = [w for w in toks if ref.place_by_alias.get(w) is not None and ref.place_by_alias[w].kind != "country"]
+        placed = [
+            w
+            for w in toks
+            if ref.place_by_alias.get(w) is not None and ref.place_by_alias[w].kind != "country"
+        ]
         if not placed:
             scopes.append("national")
         elif any(w in words.site_words for w in toks):
@@ -1355,7 +1643,9 @@ def _party_scope(dispute: _Dispute, ref: RefData) -> str:
     return "national"
 
 
-def _employer_place(doc: Doc, dispute: _Dispute, parties: list[PartyMention], ref: RefData) -> tuple[_PlaceRef, str] | None:
+def _employer_place(
+    doc: Doc, dispute: _Dispute, parties: list[PartyMention], ref: RefData
+) -> tuple[_PlaceRef, str] | None:
     """The New Zealand place in the name of the dispute's first employer, as
     written in the article ("Ports of Auckland" → Auckland), with the scope
     it gives: local when the name is a workplace (a site word: port,
@@ -1382,7 +1672,20 @@ def _employer_place(doc: Doc, dispute: _Dispute, parties: list[PartyMention], re
     return None
 
 
-_PLACE_PREPS = {"to", "at", "in", "into", "outside", "from", "through", "down", "up", "along", "past", "near"}
+_PLACE_PREPS = {
+    "to",
+    "at",
+    "in",
+    "into",
+    "outside",
+    "from",
+    "through",
+    "down",
+    "up",
+    "along",
+    "past",
+    "near",
+}
 
 
 def _is_place_phrase(pm: PartyMention, se: Sentence | None) -> bool:
@@ -1402,8 +1705,11 @@ class _Dispute:
 
 
 # "members employed by X", "drivers contracted to X", "staff at X": X employs the workers
-_EMPLOYED_BY = re.compile(r"(?:\b(?:employed|contracted|engaged|hired)\s+(?:by|to)|\b(?:work|works|working|worked)\s+for"
-                          r"|\b(?:staff|workers|employees|members|crew|drivers)\s+(?:at|of|for))\s+(?:the\s+)?$", re.IGNORECASE)
+_EMPLOYED_BY = re.compile(
+    r"(?:\b(?:employed|contracted|engaged|hired)\s+(?:by|to)|\b(?:work|works|working|worked)\s+for"
+    r"|\b(?:staff|workers|employees|members|crew|drivers)\s+(?:at|of|for))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _employer_stated(pm: PartyMention, se: Sentence | None) -> bool:
@@ -1413,7 +1719,9 @@ def _employer_stated(pm: PartyMention, se: Sentence | None) -> bool:
     return bool(_EMPLOYED_BY.search(se.text[: pm.char_start - se.start]))
 
 
-def _dispute(parties: list[PartyMention], sents: list[Sentence], event_sents: set[int], ref: RefData) -> _Dispute:
+def _dispute(
+    parties: list[PartyMention], sents: list[Sentence], event_sents: set[int], ref: RefData
+) -> _Dispute:
     """The article's sides: unions, employers and funders (in order of first mention).
 
     An organisation named as the workers' employer ("members employed by X",
@@ -1452,7 +1760,9 @@ def _dispute(parties: list[PartyMention], sents: list[Sentence], event_sents: se
             if si in funder_sents and pm.party_type == "government_agency":
                 if pm.party_id not in funders:
                     funders.append(pm.party_id)
-            elif pm.party_id not in agencies and (pm.party_type == "government_agency" or si in event_sents):
+            elif pm.party_id not in agencies and (
+                pm.party_type == "government_agency" or si in event_sents
+            ):
                 agencies.append(pm.party_id)
     employers = stated + [e for e in employers if e not in stated]
     if stated:
@@ -1477,7 +1787,12 @@ def _group_sentences(group: str, others: set[str], sents: list[Sentence]) -> lis
     for se in sents:
         words = {t.lower_ for t in se.span}
         mine = group in words and not any(o in words for o in others)
-        cont = prev_in and se.span[0].lower_ in ("they", "their") and not (words & others) and group not in words
+        cont = (
+            prev_in
+            and se.span[0].lower_ in ("they", "their")
+            and not (words & others)
+            and group not in words
+        )
         if mine or cont:
             out.append(se)
         prev_in = mine
@@ -1487,7 +1802,12 @@ def _group_sentences(group: str, others: set[str], sents: list[Sentence]) -> lis
 def _event_parties(ev: _Event, dispute: _Dispute, parties: list[PartyMention], speakers: list[str | None],
                    primary: bool, person_aff: dict[str, str | None],
                    group_sents: list[Sentence] | None = None) -> tuple[EventParty, ...]:  # fmt: skip
-    own = [pm for pm in parties for m in ev.mentions if m.sentence.start <= pm.char_start < m.sentence.end]
+    own = [
+        pm
+        for pm in parties
+        for m in ev.mentions
+        if m.sentence.start <= pm.char_start < m.sentence.end
+    ]
     if group_sents:
         # a group's own union and employer: named in the sentences about it
         about = [pm for pm in parties for se in group_sents if se.start <= pm.char_start < se.end]
@@ -1514,7 +1834,9 @@ def _event_parties(ev: _Event, dispute: _Dispute, parties: list[PartyMention], s
     if primary:
         spoke |= {s for s in speakers if s is not None}
     for pid in sorted(spoke, key=str):
-        if pid in person_aff and (person_aff[pid] in sides or pid in {speakers[m.sentence.index] for m in ev.mentions}):
+        if pid in person_aff and (
+            person_aff[pid] in sides or pid in {speakers[m.sentence.index] for m in ev.mentions}
+        ):
             out.append(EventParty(pid, "spokesperson"))
     return tuple(dict.fromkeys(out))
 
@@ -1538,14 +1860,22 @@ def _is_headline(se: Sentence) -> bool:
 
 def _by_statement(mentions: list[_Mention]) -> list[_Mention]:
     """Mentions in article order, headlines and label lines last."""
-    return sorted(mentions, key=lambda m: (_is_headline(m.sentence), m.sentence.index, m.trigger.start))
+    return sorted(
+        mentions, key=lambda m: (_is_headline(m.sentence), m.sentence.index, m.trigger.start)
+    )
 
 
-def _specific_occupation(occ: Occupation | None, dispute_occ: Occupation | None) -> Occupation | None:
-    """"doctors" in an article about junior doctors are the junior doctors."""
+def _specific_occupation(
+    occ: Occupation | None, dispute_occ: Occupation | None
+) -> Occupation | None:
+    """ "doctors" in an article about junior doctors are the junior doctors."""
     if occ is None:
         return dispute_occ
-    if dispute_occ is not None and dispute_occ.name != occ.name and dispute_occ.name.endswith(" " + occ.name):
+    if (
+        dispute_occ is not None
+        and dispute_occ.name != occ.name
+        and dispute_occ.name.endswith(" " + occ.name)
+    ):
         return dispute_occ
     return occ
 
@@ -1568,7 +1898,9 @@ def extract_events(
         return [], []
     owner = _place_owners(refs, [m.trigger for ev in events for m in ev.mentions])
     overseas = _overseas_sentences(doc, sents, ref)
-    events = [ev for ev in events if not (_is_overseas(ev, overseas) and not _locations(ev, refs, owner))]
+    events = [
+        ev for ev in events if not (_is_overseas(ev, overseas) and not _locations(ev, refs, owner))
+    ]
     if not events:
         return [], []
     # the partial form of a strike carries over to its announced continuations
@@ -1580,7 +1912,12 @@ def extract_events(
     primary = strikes[0] if strikes else None
     # a rally with no date of its own is held during the article's strike
     for ev in events:
-        if ev.event_type == "rally" and ev.spec.start_day is None and primary and primary.spec.start_day:
+        if (
+            ev.event_type == "rally"
+            and ev.spec.start_day is None
+            and primary
+            and primary.spec.start_day
+        ):
             same_time = (ev.status == "occurred") == (primary.status in ("occurred", "ongoing"))
             if same_time:
                 ev.spec = replace(ev.spec, start_day=primary.spec.start_day, start_precision="day"
@@ -1588,12 +1925,16 @@ def extract_events(
     event_sents = {m.sentence.index for ev in events for m in ev.mentions}
     dispute = _dispute(parties, sents, event_sents, ref)
     person_aff = {pm.party_id: pm.affiliation_id for pm in parties if pm.party_type == "person"}
-    employer_org = next((ref.organisations[e] for e in dispute.employers if e in ref.organisations), None)
+    employer_org = next(
+        (ref.organisations[e] for e in dispute.employers if e in ref.organisations), None
+    )
     employer_sector = next((_sector(ref.organisations[e].sector) for e in dispute.employers if e in ref.organisations
                             and ref.organisations[e].sector), None)  # fmt: skip
     all_texts = [se.text for se in sents]
     main = _main_action(events)
-    dispute_occ = _occupation([m.sentence.text for s in strikes for m in s.mentions] + all_texts, ref)
+    dispute_occ = _occupation(
+        [m.sentence.text for s in strikes for m in s.mentions] + all_texts, ref
+    )
     if dispute_occ is None and employer_org is not None and employer_org.type == "government_agency" \
             and employer_sector == "public service":  # fmt: skip
         dispute_occ = _public_servants(ref)
@@ -1622,7 +1963,12 @@ def extract_events(
     site_places = {r.place for locs in own_locs.values() for r in locs if r.site}
     for ev in events:
         locs = own_locs[id(ev)]
-        if locs and not any(r.site for r in locs) and len(site_places) == 1 and {r.place for r in locs} <= site_places:
+        if (
+            locs
+            and not any(r.site for r in locs)
+            and len(site_places) == 1
+            and {r.place for r in locs} <= site_places
+        ):
             own_locs[id(ev)] = [replace(r, site=True) for r in locs]
     main_scope = (own_scope(main) or None) if main is not None else None
     main_locs = own_locs[id(main)] if main is not None else []
@@ -1653,7 +1999,9 @@ def extract_events(
         if scope is None:
             scope = main_scope
             locs = [r.text for r in main_locs]
-        occ = _occupation([m.sentence.text for m in sorted(ev.mentions, key=lambda m: m.sentence.index)], ref)
+        occ = _occupation(
+            [m.sentence.text for m in sorted(ev.mentions, key=lambda m: m.sentence.index)], ref
+        )
         occ = _specific_occupation(occ, dispute_occ)
         occ = _workplace_occupation(occ, [m.sentence.text for m in ev.mentions], ref)
         occ_sector = _sector(occ.sector) if occ else None
@@ -1661,16 +2009,26 @@ def extract_events(
         written = next((w for m in _by_statement(ev.mentions)
                         if (w := _written_occupation(m.sentence, m.trigger, ref, ev.group))), None)  # fmt: skip
         own_occ = _occupation([m.sentence.text for m in ev.mentions], ref)
-        if written is None and (own_occ is None or (dispute_occ is not None and own_occ.name == dispute_occ.name)):
+        if written is None and (
+            own_occ is None or (dispute_occ is not None and own_occ.name == dispute_occ.name)
+        ):
             written = dispute_written  # no workers of its own: the dispute's
-        elif written is not None and " " not in written and (dispute_written or occ_name or "").endswith(" " + written):
+        elif (
+            written is not None
+            and " " not in written
+            and (dispute_written or occ_name or "").endswith(" " + written)
+        ):
             written = dispute_written or occ_name  # "teachers" in a secondary teachers' dispute
         if written is not None:
             occ_name = written
             if occ_sector is None:
                 wocc = _occupation([written], ref)
                 occ_sector = _sector(wocc.sector) if wocc else None
-        sector = "health" if (employer_sector == "health" or occ_sector == "health") else (employer_sector or occ_sector)
+        sector = (
+            "health"
+            if (employer_sector == "health" or occ_sector == "health")
+            else (employer_sector or occ_sector)
+        )
         out.append(
             EventMention(
                 event_type=ev.event_type,
@@ -1692,8 +2050,15 @@ def extract_events(
                 scope=scope,
                 first_ever=_first_ever(ev, ref),
                 summary=first.sentence.text,
-                parties=_event_parties(ev, dispute, parties, speakers, ev is primary, person_aff,
-                                       _group_sentences(ev.group, groups - {ev.group}, sents) if ev.group else None),
+                parties=_event_parties(
+                    ev,
+                    dispute,
+                    parties,
+                    speakers,
+                    ev is primary,
+                    person_aff,
+                    _group_sentences(ev.group, groups - {ev.group}, sents) if ev.group else None,
+                ),
             )
         )
     return out, [frozenset(m.sentence.index for m in ev.mentions) for ev in events]
@@ -1734,7 +2099,9 @@ def _phrase_tokens(head: Token) -> list[Token]:
     return toks
 
 
-def _written_occupation(sentence: Sentence, trigger: Span | None, ref: RefData, group: str | None = None) -> str | None:
+def _written_occupation(
+    sentence: Sentence, trigger: Span | None, ref: RefData, group: str | None = None
+) -> str | None:
     """The workers of a sentence as written, lower case: a noun phrase whose
     head is a worker noun ("About 150 distribution centre workers walked
     off" → distribution centre workers; "paramedics and call handlers"), the
@@ -1747,7 +2114,11 @@ def _written_occupation(sentence: Sentence, trigger: Span | None, ref: RefData, 
         # a capitalised first word is often tagged a name ("Orderlies at ...")
         if not (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.i == sentence.span.start)):
             continue
-        if (tok.lower_ not in heads and tok.lower_ != group) or tok.dep_ == "compound" or (group is not None and tok.lower_ != group):
+        if (
+            (tok.lower_ not in heads and tok.lower_ != group)
+            or tok.dep_ == "compound"
+            or (group is not None and tok.lower_ != group)
+        ):
             continue
         if tok.dep_ == "conj" and tok.head.lower_ in heads:
             continue  # taken with its first conjunct
@@ -1768,7 +2139,11 @@ def _written_occupation(sentence: Sentence, trigger: Span | None, ref: RefData, 
                     break
         rank = 2
         if verb is not None and any(a.i == verb.i for a in [tok, *tok.ancestors][:4]):
-            rank = 0 if tok.dep_ in ("nsubj", "nsubjpass", "dobj") or tok.head.dep_ in ("nsubj", "dobj") else 1
+            rank = (
+                0
+                if tok.dep_ in ("nsubj", "nsubjpass", "dobj") or tok.head.dep_ in ("nsubj", "dobj")
+                else 1
+            )
         cands.append((rank, text))
     if not cands:
         return None
@@ -1786,7 +2161,11 @@ def _phrase_text(head: Token, sentence: Sentence, ref: RefData) -> str | None:
     words = [t.lower_ for t in toks]
     variants = {v for v, _ in ref.occupation_variants}
     j = toks[0].i - 1
-    while j >= sentence.span.start and head.doc[j].is_alpha and " ".join([head.doc[j].lower_, *words]) in variants:
+    while (
+        j >= sentence.span.start
+        and head.doc[j].is_alpha
+        and " ".join([head.doc[j].lower_, *words]) in variants
+    ):
         words.insert(0, head.doc[j].lower_)
         j -= 1
     if len(words) == 1 and words[0] in _words().generic_worker_heads:
@@ -1794,8 +2173,10 @@ def _phrase_text(head: Token, sentence: Sentence, ref: RefData) -> str | None:
     return " ".join(words).replace(" - ", "-")
 
 
-def _workplace_occupation(occ: Occupation | None, texts: list[str], ref: RefData) -> Occupation | None:
-    """"Cleaners at Wellington Hospital" are hospital cleaners: an occupation
+def _workplace_occupation(
+    occ: Occupation | None, texts: list[str], ref: RefData
+) -> Occupation | None:
+    """ "Cleaners at Wellington Hospital" are hospital cleaners: an occupation
     with a workplace-qualified form in the table takes it when its
     sentences name that workplace."""
     if occ is None:

@@ -193,7 +193,10 @@ def parse_occupations(raw: Any) -> tuple[Occupation, ...]:
     for item in raw if isinstance(raw, list) else []:
         if not isinstance(item, dict) or not item.get("name"):
             continue
-        variants = {str(item["name"]).lower(), *(v.lower() for v in _str_list(item.get("variants")))}
+        variants = {
+            str(item["name"]).lower(),
+            *(v.lower() for v in _str_list(item.get("variants"))),
+        }
         out.append(
             Occupation(
                 name=str(item["name"]).lower(),

@@ -59,7 +59,15 @@ def _check_span(body, start, end, text, what):
     assert body[start:end] == text, (what, body[start:end], text)
 
 
-@settings(max_examples=N_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large])
+@settings(
+    max_examples=N_EXAMPLES,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.data_too_large,
+    ],
+)
 @given(text=texts, date=published)
 def test_extractors_on_arbitrary_text(nlp, text, date):
     # Ingest: either a clean article or a reasoned rejection.
@@ -125,7 +133,13 @@ def _pipeline_patterns():
     found = []
     for info in pkgutil.walk_packages(pipeline.__path__, "pipeline."):
         if info.name.startswith(
-            ("pipeline.__main__", "pipeline.assets", "pipeline.definitions", "pipeline.checks", "pipeline.sensors")
+            (
+                "pipeline.__main__",
+                "pipeline.assets",
+                "pipeline.definitions",
+                "pipeline.checks",
+                "pipeline.sensors",
+            )
         ):
             continue
         module = importlib.import_module(info.name)
@@ -133,7 +147,11 @@ def _pipeline_patterns():
             if isinstance(value, re.Pattern):
                 found.append((f"{info.name}.{name}", value))
             elif isinstance(value, (tuple, list)):
-                found += [(f"{info.name}.{name}[{i}]", v) for i, v in enumerate(value) if isinstance(v, re.Pattern)]
+                found += [
+                    (f"{info.name}.{name}[{i}]", v)
+                    for i, v in enumerate(value)
+                    if isinstance(v, re.Pattern)
+                ]
                 found += [
                     (f"{info.name}.{name}[{i}]", v[1])
                     for i, v in enumerate(value)

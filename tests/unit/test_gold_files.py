@@ -13,7 +13,9 @@ CHECKER = REPO / "tests" / "fixtures" / "check_gold.py"
 @pytest.mark.parametrize("folder", ["eval", "blind"])
 def test_gold_file_is_consistent(folder):
     proc = subprocess.run(
-        [sys.executable, str(CHECKER), str(REPO / "tests" / "fixtures" / folder)], capture_output=True, text=True
+        [sys.executable, str(CHECKER), str(REPO / "tests" / "fixtures" / folder)],
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert "gold.json OK" in proc.stdout

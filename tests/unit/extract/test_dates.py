@@ -40,12 +40,18 @@ def test_full_date_resolves_without_publication_date():
 
 
 def test_partial_date_takes_year_nearest_publication_consistent_with_tense():
-    assert resolve_text("on 3 January", dt.date(2024, 12, 20), "future").start_date == dt.date(2025, 1, 3)
-    assert resolve_text("on 20 December", dt.date(2025, 1, 5), "past").start_date == dt.date(2024, 12, 20)
+    assert resolve_text("on 3 January", dt.date(2024, 12, 20), "future").start_date == dt.date(
+        2025, 1, 3
+    )
+    assert resolve_text("on 20 December", dt.date(2025, 1, 5), "past").start_date == dt.date(
+        2024, 12, 20
+    )
 
 
 def test_month_day_order():
-    assert resolve_text("on August 24", dt.date(2024, 8, 1), "future").start_date == dt.date(2024, 8, 24)
+    assert resolve_text("on August 24", dt.date(2024, 8, 1), "future").start_date == dt.date(
+        2024, 8, 24
+    )
 
 
 def test_weekday_with_date_picks_matching_year():
@@ -69,7 +75,9 @@ def test_last_week_is_monday_of_that_week():
 
 
 def test_next_week_and_this_week():
-    assert resolve_text("next week", dt.date(2024, 8, 21), "future").start_date == dt.date(2024, 8, 26)
+    assert resolve_text("next week", dt.date(2024, 8, 21), "future").start_date == dt.date(
+        2024, 8, 26
+    )
     assert resolve_text("this week", dt.date(2024, 8, 21), None).start_date == dt.date(2024, 8, 19)
 
 
@@ -79,7 +87,9 @@ def test_next_month():
 
 
 def test_interval_across_days_with_clock_times():
-    r = resolve_text("between 4am on Tuesday until 4am on Wednesday", dt.date(2024, 8, 19), "future")
+    r = resolve_text(
+        "between 4am on Tuesday until 4am on Wednesday", dt.date(2024, 8, 19), "future"
+    )
     assert r.start_ts == dt.datetime(2024, 8, 20, 4, tzinfo=NZ)
     assert r.end_ts == dt.datetime(2024, 8, 21, 4, tzinfo=NZ)
     assert r.duration_hours == 24 and r.date_precision == "time"
@@ -145,7 +155,9 @@ def test_may_as_a_verb_is_not_a_month():
 
 
 def test_midnight_of_a_weekday_is_the_start_of_the_next_day():
-    r = resolve_text("Crews will stop work from midnight Tuesday until midnight Thursday.", MON, "future")
+    r = resolve_text(
+        "Crews will stop work from midnight Tuesday until midnight Thursday.", MON, "future"
+    )
     assert r.start_ts == dt.datetime(2024, 5, 8, 0, 0, tzinfo=NZ)
     assert r.end_ts == dt.datetime(2024, 5, 10, 0, 0, tzinfo=NZ) and r.duration_hours == 48
 
@@ -158,15 +170,21 @@ def test_over_the_weekend_is_the_coming_or_the_last_weekend():
 
 
 def test_live_blog_entry_time_is_not_a_temporal():
-    assert [t.text for t in find_temporals("2.45pm: Lifeguards march to the pool at 3pm.")] == ["3pm"]
+    assert [t.text for t in find_temporals("2.45pm: Lifeguards march to the pool at 3pm.")] == [
+        "3pm"
+    ]
 
 
 def test_release_dateline_is_not_a_temporal():
-    assert [t.text for t in find_temporals("Napier, 3 June 2024 - Kitchen staff will strike on Friday.")] == ["Friday"]
+    assert [
+        t.text for t in find_temporals("Napier, 3 June 2024 - Kitchen staff will strike on Friday.")
+    ] == ["Friday"]
 
 
 def test_first_of_several_days_is_not_the_window_length():
-    r = resolve_text("Tutors are on strike today, the first of three days of rolling strikes.", MON, "present")
+    r = resolve_text(
+        "Tutors are on strike today, the first of three days of rolling strikes.", MON, "present"
+    )
     assert r.start_date == MON and r.end_date is None
 
 

@@ -48,7 +48,10 @@ def test_will_not_go_ahead_cancels(extract):
 
 def test_strike_inside_a_notice_with_its_own_date(extract):
     text = "The union issued notice on Monday that librarians would strike from 9am on Thursday 16 May."
-    assert kinds(events(extract, text)) == [("strike", dt.date(2024, 5, 16)), ("strike_notice", dt.date(2024, 5, 6))]
+    assert kinds(events(extract, text)) == [
+        ("strike", dt.date(2024, 5, 16)),
+        ("strike_notice", dt.date(2024, 5, 6)),
+    ]
 
 
 def test_range_second_half_follows_first(extract):
@@ -56,7 +59,10 @@ def test_range_second_half_follows_first(extract):
             "to 6am on Sunday 12 May.")  # fmt: skip
     evs = {e.event_type: e for e in events(extract, text)}
     assert evs["strike"].end_date == dt.date(2024, 5, 12)
-    assert evs["strike_notice"].start_date == dt.date(2024, 5, 7) and evs["strike_notice"].end_date is None
+    assert (
+        evs["strike_notice"].start_date == dt.date(2024, 5, 7)
+        and evs["strike_notice"].end_date is None
+    )
 
 
 def test_evidence_is_the_sentence_that_pins_the_day(extract):
@@ -69,7 +75,9 @@ def test_evidence_is_the_sentence_that_pins_the_day(extract):
 def test_date_before_subordinate_clause_goes_to_main_clause(extract):
     text = "Librarians will strike later this month after their union rejected the council's offer."
     evs = {e.event_type: e for e in events(extract, text)}
-    assert evs["strike"].start_date == dt.date(2024, 5, 1) and evs["strike"].date_precision == "month"
+    assert (
+        evs["strike"].start_date == dt.date(2024, 5, 1) and evs["strike"].date_precision == "month"
+    )
     assert evs.get("offer") is None or evs["offer"].start_date is None
 
 
@@ -80,7 +88,12 @@ def test_since_year_is_not_the_date_of_a_named_action(extract):
 
 def test_hypothetical_actions_are_not_events(extract):
     assert events(extract, "The union said further strikes had not been ruled out.") == []
-    assert events(extract, "Members would consider industrial action, including strikes, if talks failed.") == []
+    assert (
+        events(
+            extract, "Members would consider industrial action, including strikes, if talks failed."
+        )
+        == []
+    )
     assert events(extract, "The board said it was willing to meet the union next week.") == []
 
 
@@ -92,7 +105,11 @@ def test_stopwork_meeting_is_a_partial_strike(extract):
 
 def test_refusing_overtime_is_other_action(extract):
     (e,) = events(extract, "From Monday 13 May, mill workers will refuse all overtime.")
-    assert (e.event_type, e.start_date, e.status) == ("other_action", dt.date(2024, 5, 13), "planned")
+    assert (e.event_type, e.start_date, e.status) == (
+        "other_action",
+        dt.date(2024, 5, 13),
+        "planned",
+    )
 
 
 def test_ratification_ballot_is_not_a_strike_vote(extract):
@@ -144,7 +161,10 @@ def test_bare_action_takes_the_latest_action_type(extract):
     text = ("Mill workers stopped work for the first two hours of their shifts on Monday.\n"
             "The action will end at 8am on Tuesday but will resume on Friday 10 May.")  # fmt: skip
     evs = events(extract, text)
-    assert kinds(evs) == [("partial_strike", dt.date(2024, 5, 6)), ("partial_strike", dt.date(2024, 5, 10))]
+    assert kinds(evs) == [
+        ("partial_strike", dt.date(2024, 5, 6)),
+        ("partial_strike", dt.date(2024, 5, 10)),
+    ]
 
 
 def test_bare_action_without_an_earlier_action_is_nothing(extract):
@@ -152,7 +172,9 @@ def test_bare_action_without_an_earlier_action_is_nothing(extract):
 
 
 def test_rallied_in_a_place(extract):
-    (e,) = events(extract, "Teachers rallied in Nelson on Saturday.", published=dt.date(2024, 5, 13))
+    (e,) = events(
+        extract, "Teachers rallied in Nelson on Saturday.", published=dt.date(2024, 5, 13)
+    )
     assert (e.event_type, e.start_date, e.locations) == ("rally", dt.date(2024, 5, 11), ("Nelson",))
 
 
@@ -173,7 +195,9 @@ def test_single_site_is_local_and_hospital_implies_its_city(extract):
 
 
 def test_place_in_the_employers_name_counts_when_the_event_names_none(extract):
-    (e,) = events(extract, "Paramedics employed by Wellington Free Ambulance will strike on Friday.")
+    (e,) = events(
+        extract, "Paramedics employed by Wellington Free Ambulance will strike on Friday."
+    )
     assert e.locations == ("Wellington",)
 
 
@@ -185,7 +209,9 @@ def test_place_in_another_organisations_name_is_not_a_location(extract):
 
 
 def test_side_mention_of_a_workplace_is_not_a_location(extract):
-    text = "For Mere Tane, a midwife at Nelson Hospital, the nationwide strike on Monday was a relief."
+    text = (
+        "For Mere Tane, a midwife at Nelson Hospital, the nationwide strike on Monday was a relief."
+    )
     (e,) = events(extract, text, published=dt.date(2024, 5, 7))
     assert e.locations == () and e.scope == "national"
 
@@ -198,13 +224,18 @@ def test_rejected_offer_is_the_offer_evidence_not_a_vague_lede(extract):
 
 
 def test_owned_offer_with_content_is_an_offer_even_in_a_negative_clause(extract):
-    (e,) = events(extract, "Cabin crew said the airline's offer of 2 percent did not reflect their workload.")
+    (e,) = events(
+        extract, "Cabin crew said the airline's offer of 2 percent did not reflect their workload."
+    )
     assert e.event_type == "offer" and e.occupation == "cabin crew"  # as written
 
 
 def test_two_actions_of_one_kind_in_a_sentence(extract):
     text = "Tanker drivers will strike twice more this month, after a six-hour stoppage on Monday disrupted deliveries."
-    assert kinds(events(extract, text)) == [("strike", dt.date(2024, 5, 1)), ("strike", dt.date(2024, 5, 6))]
+    assert kinds(events(extract, text)) == [
+        ("strike", dt.date(2024, 5, 1)),
+        ("strike", dt.date(2024, 5, 6)),
+    ]
 
 
 def test_overseas_article_gives_no_events(extract):
@@ -215,7 +246,10 @@ def test_overseas_article_gives_no_events(extract):
 
 
 def test_quote_about_picket_lines_is_no_rally(extract):
-    assert events(extract, '"Nobody becomes a teacher hoping to stand on a picket line," she said.') == []
+    assert (
+        events(extract, '"Nobody becomes a teacher hoping to stand on a picket line," she said.')
+        == []
+    )
 
 
 def test_generic_occupation_takes_the_dispute_occupation(extract):
@@ -227,7 +261,9 @@ def test_generic_occupation_takes_the_dispute_occupation(extract):
 
 def test_employer_sector_is_folded_into_the_dataset_sector(extract):
     (e,) = events(extract, "Stevedores at Port of Tauranga will strike on Friday.")
-    assert e.occupation == "stevedores" and e.sector == "transport"  # as written; sector from the lexicon
+    assert (
+        e.occupation == "stevedores" and e.sector == "transport"
+    )  # as written; sector from the lexicon
 
 
 def test_status_from_date_and_open_ended_actions(extract):
@@ -264,7 +300,9 @@ def test_vague_headcount_is_not_workers_involved(extract):
 
 
 def test_occupation_is_the_workers_phrase_as_written(extract):
-    (e,) = events(extract, "About 90 distribution centre workers in Hamilton will walk off the job on Friday.")
+    (e,) = events(
+        extract, "About 90 distribution centre workers in Hamilton will walk off the job on Friday."
+    )
     assert e.occupation == "distribution centre workers"
 
 
@@ -319,12 +357,16 @@ def test_release_dateline_is_neither_date_nor_place(extract):
 
 
 def test_live_blog_entry_time_is_not_the_event_time(extract):
-    (e,) = events(extract, "9.40am: Kindergarten teachers are rallying outside the Dunedin council today.")
+    (e,) = events(
+        extract, "9.40am: Kindergarten teachers are rallying outside the Dunedin council today."
+    )
     assert e.start_date == WED and e.start_ts is None
 
 
 def test_a_vote_after_intervening_words_is_a_vote_not_a_strike(extract):
-    (e,) = events(extract, "Cleaners at the Napier plant voted on Monday to take industrial action.")
+    (e,) = events(
+        extract, "Cleaners at the Napier plant voted on Monday to take industrial action."
+    )
     assert e.event_type == "strike_vote"
 
 
@@ -345,7 +387,10 @@ def test_two_groups_one_employer_one_day_stay_two_events(extract):
     evs = [e for e in events(extract, text) if e.event_type == "strike"]
     assert len(evs) == 2 and {e.start_date for e in evs} == {dt.date(2024, 5, 10)}
     by_occ = {e.occupation: {p.party_id for p in e.parties if p.role == "union"} for e in evs}
-    assert by_occ == {"porters": {"public-service-association"}, "hospital kitchen assistants": {"e-tu"}}
+    assert by_occ == {
+        "porters": {"public-service-association"},
+        "hospital kitchen assistants": {"e-tu"},
+    }
 
 
 def test_offer_to_customers_is_not_a_bargaining_offer(extract):
@@ -356,7 +401,10 @@ def test_offer_to_customers_is_not_a_bargaining_offer(extract):
 def test_followed_strike_gives_its_date_to_the_vote(extract):
     text = ("Gardeners at the botanic gardens will strike on Friday.\n"
             "The stoppage follows a ballot of members last week.")  # fmt: skip
-    assert kinds(events(extract, text)) == [("strike", dt.date(2024, 5, 10)), ("strike_vote", dt.date(2024, 4, 29))]
+    assert kinds(events(extract, text)) == [
+        ("strike", dt.date(2024, 5, 10)),
+        ("strike_vote", dt.date(2024, 4, 29)),
+    ]
 
 
 def test_vote_result_backing_action_is_a_vote(extract):
@@ -370,7 +418,9 @@ def test_day_month_last_year_is_one_date(extract):
 
 
 def test_return_to_work_day_is_no_new_strike(extract):
-    text = "Some 90 forestry crews downed tools at 7am on Tuesday and will return on Thursday morning."
+    text = (
+        "Some 90 forestry crews downed tools at 7am on Tuesday and will return on Thursday morning."
+    )
     (e,) = events(extract, text)
     assert e.start_date == dt.date(2024, 5, 7)
 
@@ -414,21 +464,37 @@ def test_overlapping_descriptions_are_one_action(extract):
 
 
 def test_part_of_an_island_is_not_a_location(extract):
-    (e,) = events(extract, "Courier drivers in Palmerston North and the upper South Island will strike on Friday.")
+    (e,) = events(
+        extract,
+        "Courier drivers in Palmerston North and the upper South Island will strike on Friday.",
+    )
     assert e.locations == ("Palmerston North",)
 
 
 def test_headline_infinitive_is_future(extract):
-    (e,) = events(extract, "Pool lifeguards to strike from Monday to Thursday", published=dt.date(2024, 5, 8))
-    assert (e.status, e.start_date, e.end_date) == ("planned", dt.date(2024, 5, 13), dt.date(2024, 5, 16))
+    (e,) = events(
+        extract, "Pool lifeguards to strike from Monday to Thursday", published=dt.date(2024, 5, 8)
+    )
+    assert (e.status, e.start_date, e.end_date) == (
+        "planned",
+        dt.date(2024, 5, 13),
+        dt.date(2024, 5, 16),
+    )
 
 
 # --- round 4: bargaining milestones stated in varied ways ------------------
 
 
 def test_talks_that_failed_were_still_held(extract):
-    (e,) = events(extract, "Facilitation on Monday failed to break the deadlock between the airport and its firefighters.")
-    assert (e.event_type, e.status, e.start_date) == ("negotiation", "occurred", dt.date(2024, 5, 6))
+    (e,) = events(
+        extract,
+        "Facilitation on Monday failed to break the deadlock between the airport and its firefighters.",
+    )
+    assert (e.event_type, e.status, e.start_date) == (
+        "negotiation",
+        "occurred",
+        dt.date(2024, 5, 6),
+    )
 
 
 def test_failing_to_reach_agreement_is_no_settlement(extract):
@@ -444,20 +510,31 @@ def test_passive_settlement_and_reached_deal(extract):
 
 
 def test_members_meeting_dates_the_offer_not_a_negotiation(extract):
-    evs = events(extract, "Cleaners accepted the contractor's pay offer of 5 percent at a meeting on Monday.")
+    evs = events(
+        extract, "Cleaners accepted the contractor's pay offer of 5 percent at a meeting on Monday."
+    )
     assert kinds(evs) == [("offer", dt.date(2024, 5, 6))]
 
 
 def test_date_of_a_coordinated_clause_is_not_the_triggers(extract):
-    evs = events(extract, "The union filed its claim in January and negotiations opened on 12 February.")
+    evs = events(
+        extract, "The union filed its claim in January and negotiations opened on 12 February."
+    )
     assert kinds(evs) == [("negotiation", dt.date(2024, 2, 12))]
 
 
 def test_talks_that_opened_were_held(extract):
     (e,) = events(extract, "Negotiations with the port opened on 12 February.")
-    assert (e.event_type, e.status, e.start_date) == ("negotiation", "occurred", dt.date(2024, 2, 12))
+    assert (e.event_type, e.status, e.start_date) == (
+        "negotiation",
+        "occurred",
+        dt.date(2024, 2, 12),
+    )
 
 
 def test_agreement_as_a_condition_is_no_settlement(extract):
-    evs = events(extract, "Cleaners will strike on Friday unless an agreement is reached with the contractor.")
+    evs = events(
+        extract,
+        "Cleaners will strike on Friday unless an agreement is reached with the contractor.",
+    )
     assert kinds(evs) == [("strike", dt.date(2024, 5, 10))]

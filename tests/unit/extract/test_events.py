@@ -18,13 +18,17 @@ def test_planned_strike_with_weekday(extract):
     (e,) = events(extract, "Secondary teachers will strike on Thursday, the PPTA says.")
     assert (e.event_type, e.status, e.start_date) == ("strike", "planned", dt.date(2024, 5, 9))
     assert e.occupation == "secondary teachers" and e.sector == "education"
-    assert ("post-primary-teachers-association", "union") in {(p.party_id, p.role) for p in e.parties}
+    assert ("post-primary-teachers-association", "union") in {
+        (p.party_id, p.role) for p in e.parties
+    }
 
 
 def test_past_walkout(extract):
     (e,) = events(extract, "Bus drivers in Auckland walked off the job on Friday.")
     assert (e.event_type, e.status, e.start_date) == ("strike", "occurred", dt.date(2024, 5, 3))
-    assert e.locations == ("Auckland",) and e.scope == "regional"  # a city is regional; a site is local
+    assert (
+        e.locations == ("Auckland",) and e.scope == "regional"
+    )  # a city is regional; a site is local
 
 
 def test_cancelled_strike(extract):
@@ -67,13 +71,19 @@ def test_remention_joins_event_and_partial_type(extract):
 
 
 def test_time_from_later_sentence_gives_timestamps(extract):
-    text = "Junior doctors will strike on Tuesday.\nThey will walk off the job for 25 hours from 7am."
+    text = (
+        "Junior doctors will strike on Tuesday.\nThey will walk off the job for 25 hours from 7am."
+    )
     (e,) = events(extract, text)
-    assert e.start_ts.hour == 7 and e.end_ts.date() == dt.date(2024, 5, 8) and e.duration_hours == 25
+    assert (
+        e.start_ts.hour == 7 and e.end_ts.date() == dt.date(2024, 5, 8) and e.duration_hours == 25
+    )
 
 
 def test_rally_locations_and_national_scope(extract):
-    (e,) = events(extract, "Rallies were held in Auckland, Wellington, Christchurch and Dunedin on Saturday.")
+    (e,) = events(
+        extract, "Rallies were held in Auckland, Wellington, Christchurch and Dunedin on Saturday."
+    )
     assert e.event_type == "rally" and e.scope == "national"
     assert e.locations == ("Auckland", "Wellington", "Christchurch", "Dunedin")
 
@@ -89,7 +99,11 @@ def test_undated_negotiation_is_background(extract):
 
 def test_dated_talks_are_a_negotiation(extract):
     (e,) = events(extract, "The parties will meet for mediation on 14 May.")
-    assert (e.event_type, e.status, e.start_date) == ("negotiation", "planned", dt.date(2024, 5, 14))
+    assert (e.event_type, e.status, e.start_date) == (
+        "negotiation",
+        "planned",
+        dt.date(2024, 5, 14),
+    )
 
 
 def test_offer_rejected_last_week(extract):

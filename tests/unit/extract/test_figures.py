@@ -9,7 +9,12 @@ from tests.unit.extract.figure_helpers import figs, one
 
 def test_digits_with_comma_are_people_taking_part(extract):
     f = one(extract, "More than 1,200 bus drivers walked off the job in Wellington on Friday.")
-    assert (f.value, f.unit, f.qualifier, f.measure) == (1200, "people", "more_than", "workers_involved")
+    assert (f.value, f.unit, f.qualifier, f.measure) == (
+        1200,
+        "people",
+        "more_than",
+        "workers_involved",
+    )
     assert f.subject == "bus drivers" and f.text == "More than 1,200"
 
 
@@ -25,7 +30,13 @@ def test_percent_sign_and_range(extract):
 
 def test_money_with_scale_and_period(extract):
     f = one(extract, "The ministry will provide about $4.5b a year for school property.")
-    assert (f.value, f.unit, f.qualifier, f.period, f.measure) == (4.5e9, "nzd", "approximately", "year", "funding_amount")
+    assert (f.value, f.unit, f.qualifier, f.period, f.measure) == (
+        4.5e9,
+        "nzd",
+        "approximately",
+        "year",
+        "funding_amount",
+    )
 
 
 def test_money_hourly_claim(extract):
@@ -60,7 +71,12 @@ def test_pay_offer_over_two_years(extract):
 
 def test_hours_withdrawn(extract):
     f = one(extract, "Midwives will stop work for the first two hours of every shift.")
-    assert (f.value, f.unit, f.measure, f.text) == (2, "hours", "hours_withdrawn", "first two hours")
+    assert (f.value, f.unit, f.measure, f.text) == (
+        2,
+        "hours",
+        "hours_withdrawn",
+        "first two hours",
+    )
 
 
 def test_patients_affected(extract):

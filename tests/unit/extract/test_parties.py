@@ -20,7 +20,11 @@ def test_curated_alias_gives_canonical_id_and_name(extract):
 def test_person_with_org_and_title_before_name(extract):
     ps = parties(extract, "NZNO chief executive Paul Goulter said nurses were exhausted.")
     person = next(p for p in ps if p.party_type == "person")
-    assert (person.party_id, person.title, person.affiliation_id) == ("paul-goulter", "chief executive", "nz-nurses-organisation")
+    assert (person.party_id, person.title, person.affiliation_id) == (
+        "paul-goulter",
+        "chief executive",
+        "nz-nurses-organisation",
+    )
 
 
 def test_person_with_title_after_name(extract):

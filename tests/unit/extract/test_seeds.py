@@ -43,8 +43,17 @@ def seeds(nlp):
     inputs = []
     for a in gold["articles"]:
         body = (SHARED / "seeds" / a["source_path"]).read_text().replace("\r\n", "\n").strip()
-        inputs.append(ArticleInput(a["source_path"], body, dt.date.fromisoformat(manifest[a["source_path"]]["published"])))
-    return gold, {i.article_id: (i, ex) for i, ex in zip(inputs, extract_articles(inputs, nlp=nlp), strict=True)}
+        inputs.append(
+            ArticleInput(
+                a["source_path"],
+                body,
+                dt.date.fromisoformat(manifest[a["source_path"]]["published"]),
+            )
+        )
+    return gold, {
+        i.article_id: (i, ex)
+        for i, ex in zip(inputs, extract_articles(inputs, nlp=nlp), strict=True)
+    }
 
 
 @pytest.mark.parametrize("path", _articles())
@@ -64,7 +73,9 @@ def test_seed_events(seeds, path):
         assert e.char_start == src["char_start"] and e.text == src["text"], g["key"]
         newest = max(pub[s["article"]] for s in g["sources"])
         if pub[path] == newest:
-            assert e.status == g["status"] or (g["status"] == "occurred" and e.status == "ongoing"), g["key"]
+            assert e.status == g["status"] or (
+                g["status"] == "occurred" and e.status == "ongoing"
+            ), g["key"]
         sides = {(p.party_id, p.role) for p in e.parties}
         for role, key in (("union", "unions"), ("employer", "employers")):
             assert {pid for pid, r in sides if r == role} == set(g[key]), (g["key"], role)
@@ -81,7 +92,11 @@ def test_seed_required_figures(seeds, path):
         f = by_span.get((g["char_start"], g["char_end"]))
         assert f is not None, g["text"]
         assert (f.value, f.unit, f.qualifier, f.measure, f.period) == (
-            g["value"], g["unit"], g["qualifier"], g["measure"], g["period"]
+            g["value"],
+            g["unit"],
+            g["qualifier"],
+            g["measure"],
+            g["period"],
         ), g["text"]
         if g["speaker_id"]:
             assert f.speaker_id == g["speaker_id"], g["text"]
