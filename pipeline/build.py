@@ -44,19 +44,13 @@ def article_texts_frame(result: IngestResult) -> pl.DataFrame:
         }
         for a in result.articles
     ]
-    if not rows:
-        return pl.DataFrame(schema=ARTICLE_TEXTS_SCHEMA)
-    return pl.DataFrame(rows, schema=ARTICLE_TEXTS_SCHEMA)
+    return schemas.frame(rows, ARTICLE_TEXTS_SCHEMA)
 
 
 def rejected_frame(result: IngestResult) -> pl.DataFrame:
     """The rejected_articles table: every file or manifest row set aside, with its reason."""
     rows = [dataclasses.asdict(r) for r in result.rejected]
-    df = (
-        pl.DataFrame(rows, schema=schemas.REJECTED_ARTICLES.polars_schema)
-        if rows
-        else schemas.empty_frame(schemas.REJECTED_ARTICLES)
-    )
+    df = schemas.frame_from_rows(rows, schemas.REJECTED_ARTICLES)
     return df.unique(["source_path", "reason"], keep="first", maintain_order=True).sort(
         "source_path", "reason"
     )
@@ -117,7 +111,7 @@ def _extract_new(
             progress.update(1, len(article.body.split()))
     progress.close()
     frames = resolve.mention_frames(records)
-    frames["inferred_dates"] = pl.DataFrame(inferred, schema=INFERRED_DATES_SCHEMA)
+    frames["inferred_dates"] = schemas.frame(inferred, INFERRED_DATES_SCHEMA)
     return frames
 
 

@@ -16,10 +16,11 @@ the articles it covers (so articles without any mention are cached too).
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 import polars as pl
+
+from pipeline.atomic import write_parquet_atomic
 
 PACKAGE = Path(__file__).resolve().parent
 # Everything extraction reads: its code, the curated data and the inference.
@@ -85,14 +86,8 @@ class ExtractionCache:
         chunk = hashlib.sha256("\n".join(sorted(keys)).encode()).hexdigest()[:16]
         # Frames first, keys last: a chunk counts only once its keys file exists.
         for name, df in frames.items():
-            _write(df, self.dir / f"{chunk}.{name}.parquet")
-        _write(
+            write_parquet_atomic(df, self.dir / f"{chunk}.{name}.parquet")
+        write_parquet_atomic(
             pl.DataFrame({KEY: sorted(keys)}, schema={KEY: pl.String()}),
             self.dir / f"{chunk}.keys.parquet",
         )
-
-
-def _write(df: pl.DataFrame, path: Path) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    df.write_parquet(tmp)
-    os.replace(tmp, path)

@@ -8,23 +8,13 @@ killed step never leaves a half-written file behind.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import polars as pl
 from dagster import ConfigurableIOManager, InputContext, OutputContext
 
+from pipeline.atomic import write_parquet_atomic
 from pipeline.settings import get_settings
-
-
-def write_parquet_atomic(df: pl.DataFrame, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        df.write_parquet(tmp, compression="zstd", statistics=True)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 class StagingParquetIOManager(ConfigurableIOManager):

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from pipeline import schemas
-from pipeline.extract.records import ArticleExtraction, EventMention, FigureMention, PartyMention
+from pipeline.extract.records import ArticleExtraction
 
 PRECISION_RANK = {"time": 5, "day": 4, "week": 3, "month": 2, "year": 1, "unknown": 0}
 
@@ -112,16 +112,10 @@ def mention_frames(extractions: Iterable[ArticleExtraction]) -> dict[str, pl.Dat
         for fm in ex.figures:
             figures.append({"article_id": ex.article_id, **dataclasses.asdict(fm)})
     return {
-        "event_mentions": _frame(events, EVENT_MENTIONS_SCHEMA),
-        "party_mention_records": _frame(parties, PARTY_MENTIONS_SCHEMA),
-        "figure_mentions": _frame(figures, FIGURE_MENTIONS_SCHEMA),
+        "event_mentions": schemas.frame(events, EVENT_MENTIONS_SCHEMA),
+        "party_mention_records": schemas.frame(parties, PARTY_MENTIONS_SCHEMA),
+        "figure_mentions": schemas.frame(figures, FIGURE_MENTIONS_SCHEMA),
     }
-
-
-def _frame(rows: list[dict], schema: pl.Schema) -> pl.DataFrame:
-    if not rows:
-        return pl.DataFrame(schema=schema)
-    return pl.DataFrame([{k: r.get(k) for k in schema} for r in rows], schema=schema)
 
 
 # --------------------------------------------------------------------------
@@ -355,19 +349,19 @@ def resolve_events(
             {"event_id": eid, "party_id": pid, "role": role} for pid, role in roles
         )
 
-    events_df = _frame(events, schemas.EVENTS.polars_schema)
+    events_df = schemas.frame(events, schemas.EVENTS.polars_schema)
     # Two clusters can only share an id if the extractor produced identical keys
     # that the merge rule kept apart; keep them distinct but deterministic.
     events_df = schemas.conform(events_df, schemas.EVENTS).sort("event_id")
     return {
         "events": events_df,
         "event_sources": schemas.conform(
-            _frame(sources, schemas.EVENT_SOURCES.polars_schema), schemas.EVENT_SOURCES
+            schemas.frame(sources, schemas.EVENT_SOURCES.polars_schema), schemas.EVENT_SOURCES
         ).sort("event_id", "article_id"),
         "event_parties": schemas.conform(
-            _frame(event_parties, schemas.EVENT_PARTIES.polars_schema), schemas.EVENT_PARTIES
+            schemas.frame(event_parties, schemas.EVENT_PARTIES.polars_schema), schemas.EVENT_PARTIES
         ).sort("event_id", "party_id", "role"),
-        "event_map": _frame(
+        "event_map": schemas.frame(
             mapping,
             pl.Schema(
                 {"article_id": pl.String(), "event_index": pl.Int32(), "event_id": pl.String()}
@@ -402,17 +396,3 @@ def resolve_figures(
     )
     df = df.unique("figure_id", keep="first", maintain_order=True)
     return schemas.conform(df, schemas.FIGURES).sort("article_id", "char_start", "char_end")
-
-
-# Kept for type checkers and readers: the record types this module consumes.
-__all__ = [
-    "EventMention",
-    "FigureMention",
-    "PartyMention",
-    "event_id_for",
-    "figure_id",
-    "mention_frames",
-    "resolve_events",
-    "resolve_figures",
-    "resolve_parties",
-]

@@ -575,15 +575,14 @@ def conform(df: pl.DataFrame, table: Table) -> pl.DataFrame:
     return df.select([pl.col(c.name).cast(c.polars_type, strict=True) for c in table.columns])
 
 
+def frame(rows: Sequence[dict], schema: pl.Schema) -> pl.DataFrame:
+    """A frame with exactly `schema` from dict rows (missing keys are null, extra keys ignored)."""
+    return pl.DataFrame([{k: r.get(k) for k in schema} for r in rows], schema=schema)
+
+
 def frame_from_rows(rows: Sequence[dict], table: Table) -> pl.DataFrame:
     """Build a table frame from dict rows with the declared schema."""
-    if not rows:
-        return empty_frame(table)
-    return pl.DataFrame(
-        rows,
-        schema=table.polars_schema,
-        orient="row" if isinstance(rows[0], (list, tuple)) else None,
-    )
+    return frame(rows, table.polars_schema)
 
 
 def schema_problems(df: pl.DataFrame, table: Table) -> list[str]:
