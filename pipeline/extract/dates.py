@@ -77,6 +77,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:,?\s+(?:(?P<y>{_YEAR})\b|(?P<yrel>(?i:last|next|this))\s+year\b))?"
         ),
     ),
+    (
+        # a day of the month alone ("on the 28th", "Saturday the 14th"): the
+        # month is the publication's or the next/previous one
+        "date",
+        re.compile(
+            rf"\b(?:(?P<wd>{_WD}),?\s+)?the\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+            r"(?!\s+(?:century|centuries|anniversary|birthday|year|time|floor|place|amendment|round|day"
+            r"|week|month|of|annual|consecutive|straight|successive|largest|biggest|person|member)\b)"
+        ),
+    ),
     ("month", re.compile(rf"\b(?P<m>{_MONTH_FULL})\s+(?P<y>{_YEAR})\b")),
     (
         "month",
@@ -118,6 +128,12 @@ _FIRST_LAST = re.compile(
 )
 
 
+_GENERIC_DAY_BEFORE = re.compile(r"(?i)\b(?:each|every|per|any|a)\s+$")
+_GENERIC_DAY_AFTER = re.compile(
+    r"(?i)\s+(?:shifts?|penalt(?:y|ies)|rates?|pay|allowances?|loadings?|trading|rosters?|timetables?)\b"
+)
+
+
 @dataclass(frozen=True)
 class Temporal:
     """One temporal expression in a text (offsets relative to that text)."""
@@ -145,6 +161,9 @@ def find_temporals(text: str) -> list[Temporal]:
             found.append(Temporal(kind, m.start(), m.end(), m.group(0), groups))
     # "the first four hours (of their shifts)" is a part of each shift, not a window
     found = [t for t in found if not (t.kind == "duration" and _FIRST_LAST.search(text[: t.start]))]
+    # "for each Sunday shift", "weekend penalty rates": a kind of day, not a date
+    found = [t for t in found if not (t.kind == "weekday" and (_GENERIC_DAY_BEFORE.search(text[: t.start])
+                                                                or _GENERIC_DAY_AFTER.match(text, t.end)))]  # fmt: skip
     found.sort(key=lambda t: (-(t.end - t.start), t.start))
     chosen: list[Temporal] = []
     for t in found:
@@ -249,6 +268,27 @@ def choose_year(
     return nearest(cands)
 
 
+def day_of_month(
+    day: int, published: dt.date | None, tense: str | None, weekday: int | None = None
+) -> dt.date | None:
+    """A day of the month written without its month ("on the 28th"): in the
+    publication's month, the month before or the month after, whichever fits
+    the tense and any weekday named beside it, nearest first."""
+    if published is None:
+        return None
+    cands = []
+    for step in (-1, 0, 1):
+        m0 = published.year * 12 + published.month - 1 + step
+        c = _safe_date(m0 // 12, m0 % 12 + 1, day)
+        if c is not None and (weekday is None or c.weekday() == weekday):
+            cands.append(c)
+    if tense == "future":
+        cands = [c for c in cands if c >= published]
+    elif tense == "past":
+        cands = [c for c in cands if c <= published]
+    return min(cands, key=lambda c: abs((c - published).days)) if cands else None
+
+
 def _month_year(month: int, published: dt.date | None, tense: str | None) -> dt.date | None:
     if published is None:
         return None
@@ -273,6 +313,18 @@ class DayRef:
 def resolve_day(t: Temporal, published: dt.date | None, tense: str | None) -> DayRef:
     """Resolve one day-level expression (kinds other than time/duration)."""
     kind = t.kind
+    if kind == "date" and not t.g("m"):
+        wd_name = t.g("wd")
+        return DayRef(
+            day_of_month(
+                _daynum(t.g("d") or "0"),
+                published,
+                tense,
+                _weekday_index(wd_name) if wd_name else None,
+            ),
+            None,
+            "day",
+        )
     if kind in ("date", "date_range"):
         month = _month(t.g("m") or "")
         d1 = _daynum(t.g("d") or t.g("d1") or "0")

@@ -831,6 +831,8 @@ def _own_temporals(
         ):
             continue
         span = doc.char_span(se.start + it.start, se.start + it.end, alignment_mode="expand")
+        if span is not None and it.kind != "duration" and _in_other_relative_clause(span, trigger):
+            continue
         if span is not None and it.kind != "duration":
             head = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
             if (head is not None and head.lemma_.lower() in REPORTING_VERBS and head.i not in own
@@ -838,6 +840,26 @@ def _own_temporals(
                 continue
         out.append(it)
     return _drop_conjunct_dates(se, trigger, out)
+
+
+def _in_other_relative_clause(span: Span, trigger: Span) -> bool:
+    """ "a company that made more profit than it forecast last year, and it is
+    locking out the people": a date inside a relative clause describing a
+    noun of another clause is not the trigger's."""
+    inside = set(range(trigger.start, trigger.end))
+    for a in span.root.ancestors:
+        if (
+            a.dep_ == "relcl"
+            and a.pos_ in ("VERB", "AUX")
+            and any(c.tag_ in ("WDT", "WP", "WP$") for c in a.children)
+        ):
+            if a.head.i in inside or a.left_edge.i <= trigger.root.i <= a.right_edge.i:
+                return False
+            # "ratified the agreement in a ballot that closed on Tuesday": the
+            # clause describes a noun of the trigger's own clause
+            owner = next((x for x in a.head.ancestors if x.pos_ in ("VERB", "AUX")), None)
+            return owner is None or owner.i != _clause_verb(trigger).i
+    return False
 
 
 def _date_verb(se: Sentence, it: D.Temporal) -> Token | None:
@@ -1013,6 +1035,12 @@ def find_mentions(
             # describe its content, not repeats
             if etype not in ACTION_TYPES:
                 windows = windows[:1]
+                # "after drivers voted to walk off the job next Tuesday": a
+                # milestone told in the past tense cannot lie ahead; the date
+                # is the action's
+                if (etype in POINT_MILESTONES and tense == "past" and published
+                        and (windows[0].start_day or published) > published):  # fmt: skip
+                    windows = [D.DateSpec()]
             if any(w.start_day is not None for w in windows) and _is_hypothetical(tr, dated=True):
                 continue
             cancelled = _is_cancelled(tr, se, ref.triggers.cancel_cues)
@@ -1047,7 +1075,10 @@ def find_mentions(
                     f is not tr
                     and f.start < tr.start
                     and f.label_ != ACTION_REF
-                    and (_family(f.label_) == _family(etype) or _own_clause_action(se, f, tr))
+                    and (
+                        _family(f.label_) == _family(etype)
+                        or (etype in ACTION_TYPES and _own_clause_action(se, f, tr))
+                    )
                     for f in firsts
                 )
                 mentions.append(_Mention(etype, se, tr, tense, status, w, _day_key(w, se.text),

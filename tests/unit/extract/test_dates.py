@@ -198,3 +198,40 @@ def test_weekday_range_end_follows_its_start():
     # published Wednesday: "from Monday to Thursday" in the future is next Monday to the Thursday after it
     r = resolve_text("from Monday to Thursday", dt.date(2024, 5, 8), "future")
     assert (r.start_date, r.end_date) == (dt.date(2024, 5, 13), dt.date(2024, 5, 16))
+
+
+def test_day_of_month_alone_takes_the_nearest_fitting_month():
+    # MON is 6 May 2024: "the 28th" ahead is 28 May; behind, 28 April
+    assert resolve_text("will go to mediation on the 28th", MON, "future").start_date == dt.date(
+        2024, 5, 28
+    )
+    assert resolve_text("met on the 28th", MON, "past").start_date == dt.date(2024, 4, 28)
+    assert resolve_text("on the 2nd", MON, "future").start_date == dt.date(2024, 6, 2)
+
+
+def test_day_of_month_with_weekday_must_agree():
+    # Saturday the 18th is 18 May 2024; there is no Saturday the 14th within a month of MON
+    assert resolve_text("planned for Saturday the 18th", MON, "future").start_date == dt.date(
+        2024, 5, 18
+    )
+    assert resolve_text("planned for Saturday the 14th", MON, "future").start_date is None
+
+
+def test_ordinals_that_are_not_days():
+    for text in (
+        "the 21st century",
+        "the 3rd of three strikes",
+        "the 50th anniversary",
+        "the 2nd year",
+    ):
+        assert not [t for t in find_temporals(text) if t.kind == "date"], text
+
+
+def test_generic_weekdays_are_not_dates():
+    for text in (
+        "an allowance of $25 for each Sunday shift",
+        "every Saturday",
+        "Sunday penalty rates",
+    ):
+        assert not [t for t in find_temporals(text) if t.kind == "weekday"], text
+    assert [t.text for t in find_temporals("on Sunday")] == ["Sunday"]

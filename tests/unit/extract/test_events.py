@@ -127,3 +127,30 @@ def test_no_published_date_keeps_relative_dates_null(extract):
 def test_odd_inputs_do_not_raise(extract):
     for text in ["", "   ", "!!!", "日本語のテキスト", "strike " * 2000]:
         extract(text, MON)
+
+
+def test_vote_told_in_the_past_takes_no_future_date(extract):
+    text = (
+        "Dunedin bus drivers will strike next Tuesday. Services will grind to a halt next Tuesday "
+        "after drivers employed by Go Bus voted to walk off the job for 24 hours."
+    )
+    by_type = {e.event_type: e for e in events(extract, text)}
+    assert by_type["strike"].start_date == dt.date(2024, 5, 7)
+    # the vote happened before publication; next Tuesday is the strike's date
+    assert by_type["strike_vote"].start_date is None
+    assert by_type["strike_vote"].status == "occurred"
+
+
+def test_date_in_a_relative_clause_about_something_else(extract):
+    text = (
+        'Ports of Auckland has locked out its stevedores indefinitely. "This is a company that made '
+        'more profit than it forecast last year, and it is locking out the people who earned it," he said.'
+    )
+    (e,) = [e for e in events(extract, text) if e.event_type == "other_action"]
+    assert e.start_date is None  # "last year" dates the profit forecast, not the lockout
+
+
+def test_date_in_a_relative_clause_of_the_trigger_clause_stays(extract):
+    text = "Corrections officers ratified the agreement in a ballot that closed on Friday."
+    (e,) = events(extract, text)
+    assert (e.event_type, e.start_date) == ("settlement", dt.date(2024, 5, 3))
