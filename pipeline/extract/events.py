@@ -1285,7 +1285,7 @@ def _representative(ev: _Event, dated_sents: dict[int, set[int]]) -> _Mention:
         ]
     # a headline or label line (no closing punctuation) only states the event
     # when nothing else does
-    ordered = [m for m in ordered if m.sentence.text.rstrip()[-1:] in ".!?\"”'’"] or ordered
+    ordered = [m for m in ordered if not _is_headline(m.sentence)] or ordered
     # an action named in a subordinate clause of another ("..., after a
     # four-hour stoppage on Monday") is stated by a sentence of its own
     ordered = [m for m in ordered if not m.subordinate] or ordered
@@ -1884,9 +1884,18 @@ def _main_action(events: list[_Event]) -> _Event | None:
     return None
 
 
+_BULLET = re.compile(r"\s*(?:[-•*–—▪●]|\d{1,2}[.)])\s*")
+
+
 def _is_headline(se: Sentence) -> bool:
-    """A headline or label line: no closing punctuation."""
-    return se.text.rstrip()[-1:] not in ".!?\"”'’"
+    """A headline or label line: no closing punctuation. A bullet point of
+    six words or more ("- Teachers in Otago struck yesterday") is a
+    statement, punctuated or not."""
+    if se.text.rstrip()[-1:] in ".!?\"”'’":
+        return False
+    text = se.span.doc.text
+    prefix = text[text.rfind("\n", 0, se.start) + 1 : se.start]
+    return not (prefix and _BULLET.fullmatch(prefix) and len(se.text.split()) >= 6)
 
 
 def _by_statement(mentions: list[_Mention]) -> list[_Mention]:

@@ -154,3 +154,16 @@ def test_date_in_a_relative_clause_of_the_trigger_clause_stays(extract):
     text = "Corrections officers ratified the agreement in a ballot that closed on Friday."
     (e,) = events(extract, text)
     assert (e.event_type, e.start_date) == ("settlement", dt.date(2024, 5, 3))
+
+
+def test_bullet_points_state_events(extract):
+    text = (
+        "LIVE: Teachers strike in Canterbury\n\nKey points\n"
+        "- Secondary teachers in Canterbury are on strike today, the second of three days of strikes\n"
+        "- Auckland and Northland teachers will strike next Tuesday (14/5)\n\n"
+        "Tomorrow it is the turn of schools in Wellington, before Auckland teachers strike next Tuesday."
+    )
+    by_day = {e.start_date: e for e in events(extract, text)}
+    # the bullet, not the later sentence that only lists what comes next, states each strike
+    assert by_day[MON].text.startswith("Secondary teachers in Canterbury are on strike today")
+    assert by_day[dt.date(2024, 5, 7)].text.startswith("Auckland and Northland teachers")
