@@ -576,6 +576,13 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
     lemmas = {t._.ia_lemma for t in sentence.span} | context_lemmas
     cands = []
     for tr in triggers:
+        if tr.label_ == "strike_vote":
+            outcome = _vote_on_deal(tr)
+            if outcome == "reject":
+                continue  # "voted to reject the offer": the offer's event
+            if outcome == "accept":
+                # "voted to accept a new collective agreement": ratification
+                tr = Span(tr.doc, tr.start, tr.end, label="settlement")
         spec = by_type.get(tr.label_)
         if spec is None:
             continue
@@ -589,6 +596,17 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
         ):
             continue
         nxt = tr.doc[tr.end]._.ia_lemma if tr.end < len(tr.doc) else ""
+        if tr.start > 0 and tr.doc[tr.start - 1]._.ia_lemma in spec.exclude_before:
+            continue
+        # "an earthquake struck the city", "struck a chord": an industrial
+        # strike is intransitive
+        if (
+            tr.label_ == "strike"
+            and len(tr) == 1
+            and tr.root.pos_ == "VERB"
+            and any(c.dep_ == "dobj" for c in tr.root.children)
+        ):
+            continue
         # "rally in the dollar" is excluded, "rallied in Auckland" is not
         place_after = (
             nxt == "in" and tr.end + 1 < len(tr.doc) and tr.doc[tr.end + 1].pos_ == "PROPN"
@@ -637,6 +655,42 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
     ]
     notice_objects = {c.start for c in chosen if c.label_ in STRIKE_FAMILY and inside(c, notices)}
     return sorted(chosen, key=lambda c: c.start), notice_objects
+
+
+_DEAL_NOUNS = {
+    "agreement",
+    "deal",
+    "settlement",
+    "offer",
+    "proposal",
+    "contract",
+    "package",
+    "recommendation",
+}
+_ACCEPT_VERBS = {"accept", "ratify", "endorse", "approve", "back", "support"}
+_REJECT_VERBS = {"reject", "decline", "refuse"}
+
+
+def _vote_on_deal(tr: Span) -> str | None:
+    """'accept' or 'reject' where a vote is on a deal rather than on action
+    ("voted to accept a new collective agreement", "voted to reject the
+    offer"), else None."""
+    doc = tr.doc
+    verbs = [c for c in tr.root.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    if tr[-1].lower_ == "to" and tr.end < len(doc) and doc[tr.end].pos_ == "VERB":
+        verbs.append(doc[tr.end])
+    for v in verbs:
+        lem = v.lemma_.lower()
+        if lem == "turn" and any(c.lower_ == "down" for c in v.children):
+            lem = "reject"
+        objects = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not any(o.lemma_.lower() in _DEAL_NOUNS for o in objects):
+            continue
+        if lem in _ACCEPT_VERBS:
+            return "accept"
+        if lem in _REJECT_VERBS or lem == "reject":
+            return "reject"
+    return None
 
 
 _SUBORDINATORS = {
@@ -858,7 +912,8 @@ def _in_other_relative_clause(span: Span, trigger: Span) -> bool:
             # "ratified the agreement in a ballot that closed on Tuesday": the
             # clause describes a noun of the trigger's own clause
             owner = next((x for x in a.head.ancestors if x.pos_ in ("VERB", "AUX")), None)
-            return owner is None or owner.i != _clause_verb(trigger).i
+            verb = _clause_verb(trigger)
+            return owner is None or not (owner.i == verb.i or verb in owner.ancestors)
     return False
 
 
@@ -1294,9 +1349,11 @@ def _representative(ev: _Event, dated_sents: dict[int, set[int]]) -> _Mention:
                  and D.PRECISION_RANK[m.window.start_precision] >= D.PRECISION_RANK["day"]]  # fmt: skip
     dated = [m for m in ordered if m.window is not None and m.window.start_day is not None]
     # an undated first mention states an action ("has locked out 300 workers")
-    # but only refers to a milestone ("its current offer"), unless nothing is dated
+    # but only refers to a milestone ("its current offer") or to a series ("a
+    # dispute that led to the first strikes"), unless nothing is dated
     if (first.window is None or first.window.start_day is None) and dated and (
-            ev.event_type not in ACTION_TYPES or dated_sents.get(first.sentence.index, set()) - {id(ev)}):  # fmt: skip
+            ev.event_type not in ACTION_TYPES or dated_sents.get(first.sentence.index, set()) - {id(ev)}
+            or first.trigger.root.tag_ == "NNS"):  # fmt: skip
         return dated[0]
     if not day_level or day_level[0] is first:
         return first

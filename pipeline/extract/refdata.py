@@ -80,6 +80,7 @@ class TriggerType:
     phrases: tuple[tuple[str, ...], ...]
     requires_any: frozenset[str] = frozenset()
     exclude_after: frozenset[str] = frozenset()
+    exclude_before: frozenset[str] = frozenset()
     needs_date: bool = False
 
 
@@ -175,6 +176,7 @@ def parse_triggers(raw: Any) -> Triggers:
                 phrases=tuple(_phrase(p) for p in _str_list(spec.get("phrases"))),
                 requires_any=frozenset(s.lower() for s in _str_list(spec.get("requires_any"))),
                 exclude_after=frozenset(s.lower() for s in _str_list(spec.get("exclude_after"))),
+                exclude_before=frozenset(s.lower() for s in _str_list(spec.get("exclude_before"))),
                 needs_date=bool(spec.get("needs_date", False)),
             )
         )

@@ -167,3 +167,23 @@ def test_bullet_points_state_events(extract):
     # the bullet, not the later sentence that only lists what comes next, states each strike
     assert by_day[MON].text.startswith("Secondary teachers in Canterbury are on strike today")
     assert by_day[dt.date(2024, 5, 7)].text.startswith("Auckland and Northland teachers")
+
+
+def test_strikes_that_are_not_industrial(extract):
+    for text in (
+        "A lightning strike during a thunderstorm cut power to Whanganui Hospital on Friday.",
+        "The earthquake struck Christchurch on Tuesday, damaging the hospital.",
+        "Two prisoners have been on a hunger strike since Friday.",
+    ):
+        assert events(extract, text) == (), text
+
+
+def test_vote_to_accept_an_agreement_is_a_settlement(extract):
+    text = "Firefighters have voted to accept a new collective agreement with Fire and Emergency New Zealand."
+    (e,) = events(extract, text)
+    assert (e.event_type, e.status) == ("settlement", "occurred")
+
+
+def test_vote_to_reject_an_offer_is_no_strike_vote(extract):
+    text = "Nurses voted to reject the offer from Health NZ on Friday."
+    assert "strike_vote" not in {e.event_type for e in events(extract, text)}
