@@ -598,6 +598,10 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
         nxt = tr.doc[tr.end]._.ia_lemma if tr.end < len(tr.doc) else ""
         if tr.start > 0 and tr.doc[tr.start - 1]._.ia_lemma in spec.exclude_before:
             continue
+        # "would let passengers ride free in protest at stalled talks": a motive, not a rally
+        if (tr.label_ == "rally" and tr.start > 0 and tr.doc[tr.start - 1].lower_ == "in"
+                and nxt in ("at", "against", "over", "of")):  # fmt: skip
+            continue
         # "an earthquake struck the city", "struck a chord": an industrial
         # strike is intransitive
         if (
@@ -1228,11 +1232,17 @@ def _offer_is_acted_on(m: _Mention) -> bool:
     if lem in OFFER_ACTION_VERBS:
         return lem != "improve"
     root = m.trigger.root
-    owned = any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in root.children)
+    owned = any(c.dep_ == "poss" for c in root.children)
     content = any(
         c.dep_ == "prep" and c.lower_ == "of" and any(t.like_num for t in c.subtree)
         for c in root.children
     )
+    # "the ministry's offer is a flat increase of $1,500": content by copula
+    head = root.head
+    if root.dep_ == "nsubj" and head.lemma_ == "be":
+        content = content or any(
+            t.like_num for c in head.children if c.dep_ in ("attr", "acomp") for t in c.subtree
+        )
     return owned and content
 
 

@@ -187,3 +187,24 @@ def test_vote_to_accept_an_agreement_is_a_settlement(extract):
 def test_vote_to_reject_an_offer_is_no_strike_vote(extract):
     text = "Nurses voted to reject the offer from Health NZ on Friday."
     assert "strike_vote" not in {e.event_type for e in events(extract, text)}
+
+
+def test_in_protest_at_is_a_motive_not_a_rally(extract):
+    text = "Drivers will refuse to collect fares from Friday in protest at stalled pay talks."
+    types = {e.event_type for e in events(extract, text)}
+    assert "rally" not in types and "other_action" in types
+
+
+def test_lockout_notice_is_a_notice(extract):
+    text = (
+        "The company replied on Friday with a lockout notice: drivers will be locked out from "
+        "Monday 13 May unless they agree to work normally."
+    )
+    by_type = {e.event_type: e for e in events(extract, text)}
+    assert by_type["strike_notice"].start_date == dt.date(2024, 5, 3)
+    assert by_type["other_action"].start_date == dt.date(2024, 5, 13)
+
+
+def test_offer_stated_by_its_content(extract):
+    text = "The ministry's offer is a flat increase of $1,500 a year, the PSA said."
+    assert [e.event_type for e in events(extract, text)] == ["offer"]
