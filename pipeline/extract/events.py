@@ -412,9 +412,11 @@ def _is_hypothetical(trigger: Span, dated: bool = False) -> bool:
             for c in tok.children
         ):
             return True
-        if not dated and any(
+        if any(
             c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in tok.children
-        ):
+        ) and (not dated or any(t.lower_ in ("if", "unless") for t in trigger.sent)):
+            # "could strike"; "the strike could be rescheduled for March if
+            # the offer is rejected"
             return True
     # "Nobody becomes a nurse hoping to stand on a picket line": a negated
     # generic subject anywhere above the trigger

@@ -956,7 +956,13 @@ def _percent_measure(
         or obj.lower_ in lex["extra_people_nouns"]
         or obj_l in ("those", "whom", "who")
     )
-    # votes
+    # votes: "voted 93 percent in favour", "89.6% backed a stoppage"
+    if re.search(r"(?i)\b(?:voted|voting|vote\s+was)\s+$", ctx.before) or re.match(
+        r"(?i)^\s*(?:of\s+(?:members|those|voters)\s+)?(?:voted\s+|voting\s+)?(?:in\s+favou?r\b|backed\b"
+        r"|supported\b|endorsed\b|said\s+yes\b)",
+        ctx.after,
+    ):
+        return "vote_in_favour"
     if (
         "turnout" in near
         or "turn-out" in near

@@ -110,3 +110,15 @@ def test_share_of_strikers_is_not_workers_involved(extract):
     text = "About half of the country's teachers will walk out on Thursday."
     f = one(extract, text)
     assert f.measure == "workers_share" and f.unit == "percent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members voted 93 percent in favour of the action in a ballot, after rejecting an offer of 2 percent.",
+        "Of the 3,400 members who voted, 89.6% backed a two-hour national stoppage and the pay offer was rejected.",
+    ],
+)
+def test_vote_share_beside_an_offer(extract, text):
+    shares = [f for f in figs(extract, text) if f.unit == "percent"]
+    assert shares[0].measure == "vote_in_favour"
