@@ -467,7 +467,7 @@ _END_WORDS = {"to", "until", "till", "through", "conclude", "concludes", "conclu
               "ending", "finish", "finishes", "finishing", "–", "-", "—"}  # fmt: skip
 _LINK_WORDS = {"on", "at", "from", "starting", "start", "starts", "beginning", "begin", "begins",
                "the", "of", "in", "will", "and", "is", "are", "set", "due", "", "morning",
-               "afternoon", "evening", "night"} | _END_WORDS  # fmt: skip
+               "afternoon", "evening", "night", "following"} | _END_WORDS  # fmt: skip
 
 
 def _gap_words(gap: str) -> list[str]:
@@ -541,12 +541,16 @@ def _window_spec(text: str, w: _Window, published: dt.date | None, tense: str | 
         start_ref, end_ref = end_ref, None
     if (start_ref is not None and end_ref is not None and start_ref.start is not None and end_ref.start is not None
             and w.end is not None and w.end.day is not None and w.end.day.kind == "weekday"
-            and end_ref.start < start_ref.start):  # fmt: skip
-        # "from Monday to Thursday": the Thursday after that Monday
+            and (end_ref.start < start_ref.start or (
+                end_ref.start == start_ref.start
+                and text[: w.end.day.start].rstrip().lower().endswith("following")))):  # fmt: skip
+        # "from Monday to Thursday": the Thursday after that Monday; "from
+        # Monday 20 March until the following Monday": a week later
         gap = (start_ref.start - end_ref.start).days
-        end_ref = DayRef(
-            end_ref.start + dt.timedelta(weeks=(gap + 6) // 7), None, end_ref.precision
-        )
+        end = end_ref.start + dt.timedelta(weeks=(gap + 6) // 7)
+        if end <= start_ref.start:
+            end += dt.timedelta(weeks=1)
+        end_ref = DayRef(end, None, end_ref.precision)
     start_day = start_ref.start if start_ref else None
     end_day = end_ref.start if end_ref else (start_ref.end if start_ref else None)
     # "from midnight Thursday": the midnight that ends Thursday, 00:00 on Friday

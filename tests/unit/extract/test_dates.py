@@ -235,3 +235,12 @@ def test_generic_weekdays_are_not_dates():
     ):
         assert not [t for t in find_temporals(text) if t.kind == "weekday"], text
     assert [t.text for t in find_temporals("on Sunday")] == ["Sunday"]
+
+
+def test_until_the_following_weekday_is_a_week_later():
+    r = resolve_text(
+        "the partial strike from 7am on Monday 20 May until 7am the following Monday", MON, "future"
+    )
+    assert r.start_ts == dt.datetime(2024, 5, 20, 7, tzinfo=NZ)
+    assert r.end_ts == dt.datetime(2024, 5, 27, 7, tzinfo=NZ)
+    assert r.duration_hours == 168
