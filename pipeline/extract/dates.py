@@ -262,8 +262,8 @@ def choose_year(
 
     # the tense (often borrowed from a governing verb: "issued notice of a
     # strike on 22 December") only decides between near candidates: a date
-    # that fits it but lies half a year or more away loses to the nearest one
-    if fitting and abs((nearest(fitting) - published).days) <= 183:
+    # that fits it but lies ten months or more away loses to the nearest one
+    if fitting and abs((nearest(fitting) - published).days) <= 300:
         return nearest(fitting)
     return nearest(cands)
 

@@ -244,3 +244,9 @@ def test_until_the_following_weekday_is_a_week_later():
     assert r.start_ts == dt.datetime(2024, 5, 20, 7, tzinfo=NZ)
     assert r.end_ts == dt.datetime(2024, 5, 27, 7, tzinfo=NZ)
     assert r.duration_hours == 168
+
+
+def test_past_tense_date_seven_months_back_keeps_its_year():
+    # published 18 October 2025: "expired on 2 March" is March 2025, not the nearer March 2026
+    r = resolve_text("The agreement expired on 2 March.", dt.date(2025, 10, 18), "past")
+    assert r.start_date == dt.date(2025, 3, 2)
