@@ -1365,7 +1365,7 @@ def _representative(ev: _Event, dated_sents: dict[int, set[int]]) -> _Mention:
     # dispute that led to the first strikes"), unless nothing is dated
     if (first.window is None or first.window.start_day is None) and dated and (
             ev.event_type not in ACTION_TYPES or dated_sents.get(first.sentence.index, set()) - {id(ev)}
-            or first.trigger.root.tag_ == "NNS"):  # fmt: skip
+            or _names_a_series(first)):  # fmt: skip
         return dated[0]
     if not day_level or day_level[0] is first:
         return first
@@ -1379,6 +1379,17 @@ def _representative(ev: _Event, dated_sents: dict[int, set[int]]) -> _Mention:
     if prec is None and dated_sents.get(first.sentence.index, set()) - {id(ev)}:
         return next(m for m in ordered if m.window is not None and m.window.start_day is not None)
     return first
+
+
+_SERIES = re.compile(
+    r"(?i)\b(?:(?:two|three|four|five|six|several|\d+)\s+times|twice|series\s+of|rolling|a\s+(?:wave|round)\s+of)\b"
+)
+
+
+def _names_a_series(m: _Mention) -> bool:
+    """ "a dispute that led to the first strikes", "will strike three times in
+    the next fortnight": the mention names several occurrences at once."""
+    return m.trigger.root.tag_ == "NNS" or bool(_SERIES.search(m.sentence.text))
 
 
 def _absorb(ev: _Event, m: _Mention) -> None:

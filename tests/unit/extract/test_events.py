@@ -208,3 +208,14 @@ def test_lockout_notice_is_a_notice(extract):
 def test_offer_stated_by_its_content(extract):
     text = "The ministry's offer is a flat increase of $1,500 a year, the PSA said."
     assert [e.event_type for e in events(extract, text)] == ["offer"]
+
+
+def test_a_lede_naming_a_series_states_none_of_its_strikes(extract):
+    text = (
+        "Port workers will strike three times in the next fortnight. "
+        "About 200 members will walk off the job for 24 hours from 6am on Friday, "
+        "and for 48 hours from 6am on Tuesday 14 May."
+    )
+    evs = [e for e in events(extract, text) if e.event_type == "strike"]
+    assert [e.start_date for e in evs] == [dt.date(2024, 5, 10), dt.date(2024, 5, 14)]
+    assert all(e.text.startswith("About 200 members") for e in evs)
