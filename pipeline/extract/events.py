@@ -279,11 +279,19 @@ def tense_of(trigger: Span) -> str | None:
             return "present"
         if tok.tag_ in ("VBZ", "VBP") or aux_l & {"is", "are", "am"}:
             return "present"
+        if (tok.dep_ == "xcomp" and tok.tag_ == "VB" and tok.head.i != tok.i
+                and tok.head.lemma_.lower() in _REQUEST_VERBS
+                and not any(c.dep_ == "auxpass" for c in tok.head.children)):  # fmt: skip
+            return "future"  # "we've asked the unions to come back to the table": still to happen
         if tok.dep_ in ("xcomp", "acomp", "advcl", "conj") and tok.head.i != tok.i:
             tok = tok.head
             continue
         break
     return None
+
+
+_REQUEST_VERBS = {"ask", "urge", "invite", "call", "want", "hope", "intend", "propose", "demand", "tell", "push",
+                  "encourage", "challenge", "implore"}  # fmt: skip
 
 
 def _subject_of(trigger: Span, verb: Token) -> bool:
@@ -481,10 +489,14 @@ def _refine_status(etype: str, status: str, trigger: Span, se: Sentence, items: 
         if etype == "other_action":
             # "started the work-to-rule on Tuesday", "has locked out 300 workers":
             # an open-ended ban or lockout that began and has not been said to end
-            if (
-                verb.lemma_.lower() in START_VERBS
-                and verb.tag_ in ("VBD", "VBN")
-                and not auxes & {"had"}
+            # "follows a work-to-rule that began on May 20": the clause
+            # describing the action says when it started
+            starts = [verb] + [c for c in trigger.root.children if c.dep_ == "relcl"]
+            if any(
+                v.lemma_.lower() in START_VERBS
+                and v.tag_ in ("VBD", "VBN")
+                and not {c.lower_ for c in v.children if c.dep_ == "aux"} & {"had"}
+                for v in starts
             ):
                 return "ongoing"
             if auxes & {"has", "have", "'ve"} and (

@@ -219,3 +219,17 @@ def test_a_lede_naming_a_series_states_none_of_its_strikes(extract):
     evs = [e for e in events(extract, text) if e.event_type == "strike"]
     assert [e.start_date for e in evs] == [dt.date(2024, 5, 10), dt.date(2024, 5, 14)]
     assert all(e.text.startswith("About 200 members") for e in evs)
+
+
+def test_action_that_began_and_has_not_ended_is_ongoing(extract):
+    text = "The strike on Friday follows a work-to-rule that began on May 1, in which caregivers have refused overtime."
+    by_type = {e.event_type: e for e in events(extract, text)}
+    assert by_type["other_action"].status == "ongoing"
+
+
+def test_meeting_asked_for_lies_ahead(extract):
+    text = (
+        '"We\'ve asked the union to come back to the table on Thursday," the chief executive said.'
+    )
+    (e,) = events(extract, text)
+    assert (e.event_type, e.status, e.start_date) == ("negotiation", "planned", dt.date(2024, 5, 9))
