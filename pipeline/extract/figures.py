@@ -901,7 +901,8 @@ def _people_measure(head: Token, sentence: str, ctx: _Ctx) -> str:
     lex = load_figure_lexicon()
     clause = " ".join(t.text for t in ctx.gov.subtree) if ctx.gov is not None else sentence
     strong_member = re.search(
-        r"(?i)\b(?:eligible|represent\w*|membership|-strong|covered\s+(?:by|under)|belong\w*\s+to|union\s+of)\b",
+        # lower case: "the Maritime Union of New Zealand", "... Representation Service" are names
+        r"\b(?:eligible|represent\w*|membership|-strong|covered\s+(?:by|under)|belong\w*\s+to|union\s+of)\b",
         clause + " " + ctx.after[:40],
     )
     if strong_member or re.match(

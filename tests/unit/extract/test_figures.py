@@ -122,3 +122,11 @@ def test_share_of_strikers_is_not_workers_involved(extract):
 def test_vote_share_beside_an_offer(extract, text):
     shares = [f for f in figs(extract, text) if f.unit == "percent"]
     assert shares[0].measure == "vote_in_favour"
+
+
+def test_members_of_a_named_union_walking_off_take_part(extract):
+    f = one(
+        extract,
+        "About 200 members of the Maritime Union of New Zealand will walk off the job on Friday.",
+    )
+    assert (f.value, f.measure) == (200, "workers_involved")
