@@ -202,6 +202,7 @@ class _Mention:
     group: str | None = (
         None  # the workers taking part, when the article sets groups apart ("orderlies" / "cleaners")
     )
+    unions: frozenset[str] = frozenset()  # unions named in its sentence
 
 
 @dataclass
@@ -220,6 +221,10 @@ class _Event:
     def first(self) -> _Mention:
         """The mention that states the event: the one it was created from."""
         return self.mentions[0]
+
+    @property
+    def unions(self) -> frozenset[str]:
+        return frozenset().union(*(m.unions for m in self.mentions))
 
 
 def _anchor_tokens(trigger: Span) -> list[Token]:
@@ -1195,6 +1200,23 @@ def _other_group(a: Span, b: Span, heads: frozenset[str]) -> bool:
     return ga is not None and gb is not None and not _same_group(ga, gb)
 
 
+def _name_unions(mentions: list[_Mention], parties: list[PartyMention]) -> None:
+    """The unions each mention's sentence names (for telling apart strikes by
+    different unions on one day)."""
+    unions = [p for p in parties if p.party_type == "union"]
+    for m in mentions:
+        a, b = m.sentence.start, m.sentence.start + len(m.sentence.text)
+        m.unions = frozenset(p.party_id for p in unions if a <= p.char_start < b)
+
+
+def _unions_conflict(ev: _Event, m: _Mention) -> bool:
+    """Two actions on one day by different unions, each named beside its own
+    mention, stay two events (codebook, Identity)."""
+    theirs = ev.unions
+    return (m.event_type in ACTION_TYPES and bool(theirs) and bool(m.unions)
+            and not theirs & m.unions)  # fmt: skip
+
+
 def _groups_conflict(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and not _same_group(a, b)
 
@@ -1276,7 +1298,11 @@ def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
         fam = _family(m.event_type)
         match = None
         for ev in events:
-            if _family(ev.event_type) != fam or _groups_conflict(ev.group, m.group):
+            if (
+                _family(ev.event_type) != fam
+                or _groups_conflict(ev.group, m.group)
+                or _unions_conflict(ev, m)
+            ):
                 continue
             # a week or month only contains a day of the same time: the
             # stoppage held on Monday is not the strikes planned for this month
@@ -2023,6 +2049,7 @@ def extract_events(
 ) -> tuple[list[EventMention], list[frozenset[int]]]:
     """The article's events, and for each the indexes of the sentences that mention it."""
     mentions = find_mentions(doc, sents, published, ref)
+    _name_unions(mentions, parties)
     events = link_mentions(mentions, ref)
     places = list(doc.spans[PLACES_KEY]) if PLACES_KEY in doc.spans else find_places(doc)
     refs = _place_refs(doc, places, parties, ref)

@@ -233,3 +233,20 @@ def test_meeting_asked_for_lies_ahead(extract):
     )
     (e,) = events(extract, text)
     assert (e.event_type, e.status, e.start_date) == ("negotiation", "planned", dt.date(2024, 5, 9))
+
+
+def test_strikes_by_different_unions_on_one_day_stay_two(extract):
+    text = (
+        "Members of the New Zealand Nurses Organisation will strike on Thursday. "
+        "The Public Service Association says its mental health staff will also strike on Thursday."
+    )
+    strikes = [e for e in events(extract, text) if e.event_type == "strike"]
+    assert len(strikes) == 2 and {e.start_date for e in strikes} == {dt.date(2024, 5, 9)}
+
+
+def test_one_union_named_twice_is_one_strike(extract):
+    text = (
+        "Members of the New Zealand Nurses Organisation will strike on Thursday. "
+        "NZNO says the strike on Thursday will go ahead unless Health NZ improves its offer."
+    )
+    assert len([e for e in events(extract, text) if e.event_type == "strike"]) == 1
