@@ -9,6 +9,7 @@ domain-specific.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -28,13 +29,60 @@ class Sentence:
         return self.text[:1] in "\"“'‘"
 
 
+# Lines that are not article text: bylines, contact blocks after "ENDS",
+# photo credits. Names in them are not parties.
+_BYLINE_RX = re.compile(
+    r"(?m)^(?:By|Words by|Reporter:?)\s+[A-ZĀĒĪŌŪ][\w'’.\-]*(?:\s+[A-ZĀĒĪŌŪ][\w'’.\-]*){1,3}"
+    r"(?:\s*(?:,|\band\b|&|\||-|–|—)\s*[A-ZĀĒĪŌŪ][\w'’.&\- ]{0,40}){0,2}\s*$"
+)
+# "Jane Smith, Health Reporter", "Jo Bloggs | Political Editor"
+_ROLE_BYLINE_RX = re.compile(
+    r"(?m)^[ \t]*[A-ZĀĒĪŌŪ][\w'’.\-]*(?:\s+[A-ZĀĒĪŌŪ][\w'’.\-]*){1,3}\s*(?:,|\||-|–|—)\s*"
+    r"(?:[\w'’&]+\s+){0,4}(?i:reporter|editor|correspondent|journalist|writer|producer|presenter)[ \t]*$"
+)
+_CONTACT_RX = re.compile(
+    r"(?im)^(?:[-–—\s]*ends[-–—.\s]*$|(?:for\s+(?:more|further)\s+information|media\s+(?:contact|enquiries|inquiries)"
+    r"|contacts?\s*:|for\s+media\s+enquiries|issued\s+by\b))"
+)
+# "Read more:" and the story links under it, up to the next blank line
+_RELATED_RX = re.compile(
+    r"(?im)^[ \t]*(?:read\s+more|related(?:\s+(?:stories|articles|content|coverage))?|see\s+also|also\s+read"
+    r"|more\s+on\s+this(?:\s+story)?|recommended(?:\s+for\s+you)?|more\s+stories)[ \t]*:?[ \t]*\n(?:[^\n]*\S[^\n]*\n?)*"
+)
+# page furniture: copyright, sharing, newsletter and advertisement lines, handles and e-mail addresses
+_FURNITURE_RX = re.compile(
+    r"(?im)^[ \t]*(?:.*(?:copyright\s*©|©|all\s+rights\s+reserved).*|share\s+this(?:\s+article|\s+story)?"
+    r"|subscribe\b.*|sign\s+up\b.*|follow\s+us\b.*|advertisement|@\w+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)[ \t]*$"
+)
+_CREDIT_RX = re.compile(
+    r"(?i)\b(?:photo(?:graph)?|image|picture|credit|photo\s+credit|video)\s*[:/]\s*[^\n)]*"
+)
+
+
+def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
+    """Char ranges that are not article text: bylines, contact blocks (to the
+    end), photo credits, related-story link lists, copyright, sharing and
+    newsletter lines."""
+    out = [(m.start(), m.end()) for m in _BYLINE_RX.finditer(text)]
+    out += [(m.start(), m.end()) for m in _ROLE_BYLINE_RX.finditer(text)]
+    out += [(m.start(), m.end()) for m in _CREDIT_RX.finditer(text)]
+    out += [(m.start(), m.end()) for m in _RELATED_RX.finditer(text)]
+    out += [(m.start(), m.end()) for m in _FURNITURE_RX.finditer(text)]
+    m = _CONTACT_RX.search(text)
+    if m is not None and m.start() > len(text) // 3:
+        out.append((m.start(), len(text)))
+    return out
+
+
 def _has_word(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
 
 def sentences(doc: Doc) -> list[Sentence]:
-    """The article's sentences with exact, trimmed offsets."""
+    """The article's sentences with exact, trimmed offsets (page furniture
+    such as "Read more:" link lists and photo credits left out)."""
     text = doc.text
+    skip = boilerplate_ranges(text)
     raw: list[tuple[int, int]] = []
     for sent in doc.sents:
         # a sentence never crosses a line break
@@ -57,7 +105,7 @@ def sentences(doc: Doc) -> list[Sentence]:
         if "\n" in text[prev_end:s]:
             paragraph += 1
         span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None:
+        if span is None or any(a <= s and e <= b for a, b in skip):
             continue
         out.append(Sentence(i, s, e, text[s:e], span, paragraph))
         prev_end = e

@@ -99,7 +99,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Span
 
-from pipeline.extract.context import Sentence
+from pipeline.extract.context import Sentence, boilerplate_ranges
 from pipeline.extract.nlp import PLACES_KEY, find_places
 from pipeline.extract.records import PartyMention
 from pipeline.extract.refdata import DATA_DIR, RefData, slugify
@@ -325,29 +325,14 @@ _WORKPLACE_NOUNS = {"library", "libraries", "pool", "pools", "stadium", "facilit
                     "warehouse", "yard", "site", "store", "branch", "prison", "hospital", "clinic",
                     "centre", "center", "depot", "plant", "mill", "terminal", "wharf", "campus", "school"}  # fmt: skip
 
-# Lines that are not article text: bylines, contact blocks after "ENDS",
-# photo credits. Names in them are not parties.
-_BYLINE_RX = re.compile(
-    r"(?m)^(?:By|Words by|Reporter:?)\s+[A-ZĀĒĪŌŪ][\w'’.\-]*(?:\s+[A-ZĀĒĪŌŪ][\w'’.\-]*){1,3}"
-    r"(?:\s*(?:,|\band\b|&|\||-|–|—)\s*[A-ZĀĒĪŌŪ][\w'’.&\- ]{0,40}){0,2}\s*$"
-)
-_CONTACT_RX = re.compile(
-    r"(?im)^(?:[-–—\s]*ends[-–—.\s]*$|(?:for\s+(?:more|further)\s+information|media\s+(?:contact|enquiries|inquiries)"
-    r"|contacts?\s*:|for\s+media\s+enquiries|issued\s+by\b))"
-)
-_CREDIT_RX = re.compile(
-    r"(?i)\b(?:photo(?:graph)?|image|picture|credit|photo\s+credit|video)\s*[:/]\s*[^\n)]*"
-)
 
-
-def _boilerplate_ranges(text: str) -> list[tuple[int, int]]:
-    """Char ranges of bylines, contact blocks (to the end) and photo credits."""
-    out = [(m.start(), m.end()) for m in _BYLINE_RX.finditer(text)]
-    out += [(m.start(), m.end()) for m in _CREDIT_RX.finditer(text)]
-    m = _CONTACT_RX.search(text)
-    if m is not None and m.start() > len(text) // 3:
-        out.append((m.start(), len(text)))
-    return out
+_MEDIA_REPORTS = re.compile(
+    r"(?i)(?:['’]s\s+(?:[a-z]+\s+){0,2}(?:reporter|journalist|newsletter|podcast|programme|political editor|"
+    r"editor|correspondent|coverage|investigation|analysis)\b"
+    r"|\s+(?:has\s+|had\s+|have\s+|was\s+|is\s+)?(?:contacted|asked|approached|understands|learned|learnt|"
+    r"revealed|reported|sought|obtained|seen|can\s+reveal|told|spoke|requested|put\s+questions|"
+    r"been\s+told|been\s+unable|understood))\b"
+)
 
 
 def _preceded_by(doc: Doc, i: int, cues: tuple[tuple[str, ...], ...]) -> bool:
@@ -857,8 +842,11 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
             continue
         if org.match_lowercase and len(ent) > 1 and ent[0].lower_ == "the":
             ent = ent[1:]  # "the government": the article is not part of the name
-        if org.sector in rules.media_sectors and _preceded_by(doc, ent.start, rules.reporting_cues):
-            continue  # "told RNZ": the outlet only reports
+        if org.sector in rules.media_sectors and (
+            _preceded_by(doc, ent.start, rules.reporting_cues)
+            or _MEDIA_REPORTS.match(doc.text, ent.end_char)
+        ):
+            continue  # "told RNZ", "RNZ has contacted the minister": the outlet only reports
         pid, name, ptype = org.id, org.name, org.type
         if org.type == "government" and ent.start > 0:
             country = rules.foreign_governments.get(doc[ent.start - 1].text)
@@ -1051,7 +1039,7 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
     out = []
     # a party named only in a byline, contact block or photo credit is not
     # one; a party the article names elsewhere keeps those mentions too
-    skip = _boilerplate_ranges(doc.text)
+    skip = boilerplate_ranges(doc.text)
     in_text = {m.party_id for m in mentions if not any(a <= m.char_start < b for a, b in skip)}
     for m in mentions:
         if m.party_id not in in_text:
