@@ -66,7 +66,12 @@ _FULL_DATE = (
     r"(?:(?P<d1>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?P<m1>[A-Z][a-z]+)|(?P<m2>[A-Z][a-z]+)\s+(?P<d2>[12]\d|3[01]|0?[1-9]),?)"
     r"\s+(?P<y>(?:19|20)\d{2})"
 )
-DATELINE = re.compile(rf"^\s*{_FULL_DATE}\s*$")
+_CLOCK = r"\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?"
+# "14 July 2023", "5:34 pm on 14 July 2023", "Published: 14 July 2023, 5:34pm NZT" (never "Updated ...")
+DATELINE = re.compile(
+    rf"(?i:^\s*(?:(?:published|posted|first\s+published)\s*:?\s*)?(?:(?:at\s+)?{_CLOCK}\s*(?:on\s+|,\s*)?)?)"
+    rf"{_FULL_DATE}(?i:\s*(?:,|at)?\s*(?:{_CLOCK})?\s*(?:NZST|NZDT|NZT)?\s*)$"
+)
 DATELINE_LINES = 5
 _DEICTIC_OFFSET = {"today": 0, "tonight": 0, "tomorrow": -1, "yesterday": 1}
 _DEICTIC_BEFORE = re.compile(r"\b(today|tonight|tomorrow|yesterday)\s*,?\s*$", re.IGNORECASE)

@@ -98,3 +98,17 @@ def test_tomorrow_beside_a_weekday_date_pair(nlp):
     text = "The stoppage planned for tomorrow, Friday 14 March, is off. The agreement expired in December 2024."
     # 14 March is a Friday in 2025, nearest to the 2024 named; tomorrow means published the day before.
     assert infer_published_date(nlp(text)).published_date == dt.date(2025, 3, 13)
+
+
+def test_news_site_timestamps_are_datelines(nlp):
+    for line, day in (
+        ("5:34 pm on 14 July 2023", dt.date(2023, 7, 14)),
+        ("Published: 3 February 2022, 9.05am NZT", dt.date(2022, 2, 3)),
+    ):
+        text = f"Nurses to strike\n\n{line}\n\nNurses will strike on Thursday."
+        assert infer_published_date(nlp(text)).published_date == day, line
+
+
+def test_an_update_time_is_no_publication_date(nlp):
+    text = "Nurses to strike\n\nUpdated 5:34 pm on 14 July 2023\n\nNurses will strike on Thursday."
+    assert infer_published_date(nlp(text)).published_date is None
