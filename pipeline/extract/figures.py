@@ -1579,6 +1579,20 @@ _NEVER = {"pay_claim", "funding_amount", "funding_share", "funding_change", "vac
           "negotiation_duration", "other", "pay_cut"}  # fmt: skip
 
 
+def _date_offset(ev: EventMention, fig: FigureMention) -> int | None:
+    """Characters from the figure to where the event's dates are written (0
+    when the figure is inside them), or None when that is not known."""
+    if not ev.date_text or not (ev.char_start <= fig.char_start < ev.char_end):
+        return None
+    at = ev.text.find(ev.date_text)
+    if at < 0:
+        return None
+    a, b = ev.char_start + at, ev.char_start + at + len(ev.date_text)
+    if a <= fig.char_start < b:
+        return 0
+    return fig.char_end - a if fig.char_end <= a else fig.char_start - b + 1
+
+
 def link_event(fig: FigureMention, sent_index: int, events: list[EventMention],
                event_sents: list[frozenset[int]]) -> int | None:  # fmt: skip
     """Index of the in-article event a figure describes, or None.
@@ -1617,6 +1631,19 @@ def link_event(fig: FigureMention, sent_index: int, events: list[EventMention],
     elif fig.measure == "workers_involved":
         order = ["strike", "partial_strike", "other_action", "rally", "strike_notice"]
         in_sentence.sort(key=lambda i: order.index(events[i].event_type))
+    if len(in_sentence) > 1:
+        # "for 24 hours from 6am on Friday, for 48 hours from 6am on Tuesday":
+        # of several occurrences of one type in the sentence, the one whose
+        # dates are stated nearest the figure
+        first_type = events[in_sentence[0]].event_type
+        same = [i for i in in_sentence if events[i].event_type == first_type]
+        near = [
+            (abs(_date_offset(events[i], fig)), i)
+            for i in same
+            if _date_offset(events[i], fig) is not None
+        ]
+        if len(near) > 1:
+            return min(near)[1]
     if in_sentence:
         return in_sentence[0]
     # nearest event of a fitting type stated at or before the figure's sentence

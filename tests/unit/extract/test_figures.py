@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.unit.extract.figure_helpers import figs, one
@@ -130,3 +132,17 @@ def test_members_of_a_named_union_walking_off_take_part(extract):
         "About 200 members of the Maritime Union of New Zealand will walk off the job on Friday.",
     )
     assert (f.value, f.measure) == (200, "workers_involved")
+
+
+def test_durations_of_several_strikes_in_one_sentence_link_to_their_own(extract):
+    text = (
+        "About 200 port workers will walk off the job for 24 hours from 6am on Friday, "
+        "and for 48 hours from 6am on Tuesday 14 May."
+    )
+    ex = extract(text, dt.date(2024, 5, 6))
+    days = {
+        f.text: ex.events[f.event_index].start_date.isoformat()
+        for f in ex.figures
+        if f.unit == "hours"
+    }
+    assert days == {"24 hours": "2024-05-10", "48 hours": "2024-05-14"}
