@@ -1200,6 +1200,11 @@ def _other_group(a: Span, b: Span, heads: frozenset[str]) -> bool:
     return ga is not None and gb is not None and not _same_group(ga, gb)
 
 
+_SAME_DAY = re.compile(
+    r"(?i)\b(?:the\s+same\s+(?:day|morning|afternoon|evening|night)|that\s+(?:day|morning))\b"
+)
+
+
 def _name_unions(mentions: list[_Mention], parties: list[PartyMention]) -> None:
     """The unions each mention's sentence names (for telling apart strikes by
     different unions on one day)."""
@@ -1350,6 +1355,29 @@ def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
                 )
                 continue
             same = [ev for ev in same if not _groups_conflict(ev.group, m.group)]
+        if same and m.event_type in ACTION_TYPES and all(_unions_conflict(ev, m) for ev in same):
+            # "The same morning, about 70 technicians represented by Apex will
+            # stop work": another union's action, on the day named before
+            twin = max(same, key=lambda e: e.first.sentence.index)
+            same_day = _SAME_DAY.search(m.sentence.text) is not None
+            events.append(
+                _Event(
+                    m.event_type,
+                    twin.status if same_day else m.status,
+                    D.merge_specs(
+                        m.window,
+                        D.DateSpec(
+                            start_day=twin.spec.start_day, start_precision=twin.spec.start_precision
+                        ),
+                    )
+                    if same_day and m.window
+                    else (m.window or D.DateSpec()),
+                    [m],
+                    twin.day_key if same_day else None,
+                )
+            )
+            continue
+        same = [ev for ev in same if not _unions_conflict(ev, m)]
         if same and m.event_type not in needs_date:
             before = [ev for ev in same if ev.first.sentence.index <= m.sentence.index]
             target = (

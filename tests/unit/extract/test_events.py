@@ -250,3 +250,16 @@ def test_one_union_named_twice_is_one_strike(extract):
         "NZNO says the strike on Thursday will go ahead unless Health NZ improves its offer."
     )
     assert len([e for e in events(extract, text) if e.event_type == "strike"]) == 1
+
+
+def test_another_unions_action_the_same_morning(extract):
+    text = (
+        "About 180 orderlies, members of E tū, will strike from 7am to 7pm on Thursday. "
+        "The same morning, around 70 anaesthetic technicians represented by the Apex union will stop work "
+        "between 9am and 11am. It will be the first time technicians have ever taken strike action, Apex says."
+    )
+    strikes = [e for e in events(extract, text) if e.event_type == "strike"]
+    assert len(strikes) == 2
+    by_union = {next(p.party_id for p in e.parties if p.role == "union"): e for e in strikes}
+    assert by_union["apex"].start_date == by_union["e-tu"].start_date == dt.date(2024, 5, 9)
+    assert "apex" not in {p.party_id for p in by_union["e-tu"].parties}
