@@ -311,7 +311,15 @@ def _is_condition(trigger: Span) -> bool:
     """A milestone named only as a condition ("will go ahead unless an
     agreement is reached", "until a deal is reached")."""
     verb = _clause_verb(trigger)
-    return any(c.dep_ == "mark" and c.lower_ in ("unless", "if", "until") for c in verb.children)
+    if any(c.dep_ == "mark" and c.lower_ in ("unless", "if", "until") for c in verb.children):
+        return True
+    # "if there is no improved offer by the end of the month, it will ask
+    # members to endorse further strikes": a milestone promised on a condition
+    return any(
+        c.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "if" for k in c.children)
+        for v in (verb, *list(verb.ancestors)[:2])
+        for c in v.children
+    )
 
 
 def _is_negated(trigger: Span) -> bool:
@@ -402,7 +410,7 @@ def _is_cancelled(trigger: Span, sentence: Sentence, cues) -> bool:
 
 # words that make the event governed by them only a possibility
 HYPOTHETICAL_LEMMAS = {"consider", "rule", "contemplate", "weigh", "mull", "possible", "possibility", "option",
-                       "willing", "ready", "open"}  # fmt: skip
+                       "willing", "ready", "open", "available"}  # fmt: skip
 # ... and, for an action with no date of its own, also these
 HYPOTHETICAL_UNDATED = {"threaten", "warn", "discuss", "debate"}
 
@@ -415,6 +423,15 @@ def _is_hypothetical(trigger: Span, dated: bool = False) -> bool:
     is none either."""
     toks = _governing_tokens(trigger)
     cues = HYPOTHETICAL_LEMMAS if dated else HYPOTHETICAL_LEMMAS | HYPOTHETICAL_UNDATED
+    # "remained available for talks", "ready for talks"
+    root = trigger.root
+    if root.dep_ == "pobj" and root.head.head.lemma_.lower() in HYPOTHETICAL_LEMMAS:
+        return True
+    # "remained available to bargain at any time"
+    if root.head.i != root.i and any(
+        c.dep_ == "acomp" and c.lemma_.lower() in HYPOTHETICAL_LEMMAS for c in root.head.children
+    ):
+        return True
     for tok in toks:
         # "open to talks" is a possibility, "talks opened on Monday" are held
         if (tok.lemma_.lower() in cues and tok.i not in range(trigger.start, trigger.end)

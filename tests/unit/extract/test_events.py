@@ -263,3 +263,15 @@ def test_another_unions_action_the_same_morning(extract):
     by_union = {next(p.party_id for p in e.parties if p.role == "union"): e for e in strikes}
     assert by_union["apex"].start_date == by_union["e-tu"].start_date == dt.date(2024, 5, 9)
     assert "apex" not in {p.party_id for p in by_union["e-tu"].parties}
+
+
+def test_availability_and_conditional_promises_are_no_events(extract):
+    for text in (
+        "Vandenberg said the union remained available for talks at any time before Thursday.",
+        "Lockwood said the union remained available to bargain at any time before 8 June.",
+        "NZNO has told Health NZ that if there is no improved offer by the end of the month, it will ask "
+        "members to endorse further strikes.",
+    ):
+        assert not [
+            e for e in events(extract, text) if e.event_type in ("negotiation", "strike_vote")
+        ], text
