@@ -280,6 +280,11 @@ def tense_of(trigger: Span) -> str | None:
             return "past"
         if tok.tag_ == "VBD" or (tok.tag_ == "VBN" and not aux_l):
             return "past"
+        if (tok.dep_ == "advcl" and tok.tag_ in ("VBZ", "VBP")
+                and any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "after", "before", "until")
+                        for c in tok.children)
+                and any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in tok.head.children)):  # fmt: skip
+            return "future"  # "when nurses walk off the job on Thursday, it will be ...": the present of a future
         if tok.tag_ == "VBG" and aux_l & {"is", "are", "am", "'s", "'re"}:
             return "present"
         if tok.tag_ in ("VBZ", "VBP") or aux_l & {"is", "are", "am"}:
@@ -1062,6 +1067,9 @@ def find_mentions(
         for p in (doc.spans[PLACES_KEY] if PLACES_KEY in doc.spans else find_places(doc))
     )
     mentions: list[_Mention] = []
+    # a report from the day itself ("are on strike today", live coverage):
+    # a clock time with no day, told in the past or present, is that day's
+    same_day = published is not None and bool(_SAME_DAY_REPORT.search(doc.text))
     prev: list[Sentence] = []  # the two sentences before
     for se in sents:
         # the two sentences before may supply the industrial context of a trigger,
@@ -1144,6 +1152,13 @@ def find_mentions(
                 windows = D.build_windows(se.text, its, published, "future", continuation) or [
                     D.DateSpec()
                 ]
+            if same_day and tense in ("past", "present") and published is not None:
+                windows = [
+                    replace(w, start_day=published, start_precision="day", has_day_words=True)
+                    if w.start_day is None and w.start_time is not None and not w.has_day_words
+                    else w
+                    for w in windows
+                ]
             segments = _window_segments(se, windows, place_starts)
             for w_i, w in enumerate(windows):
                 day = w.start_day
@@ -1217,6 +1232,9 @@ def _other_group(a: Span, b: Span, heads: frozenset[str]) -> bool:
     return ga is not None and gb is not None and not _same_group(ga, gb)
 
 
+_SAME_DAY_REPORT = re.compile(
+    r"(?i)\b(?:(?:on\s+strike|walked\s+(?:out|off)|striking)\s+today|live\s+(?:coverage|updates|blog))\b"
+)
 _SAME_DAY = re.compile(
     r"(?i)\b(?:the\s+same\s+(?:day|morning|afternoon|evening|night)|that\s+(?:day|morning))\b"
 )

@@ -275,3 +275,21 @@ def test_availability_and_conditional_promises_are_no_events(extract):
         assert not [
             e for e in events(extract, text) if e.event_type in ("negotiation", "strike_vote")
         ], text
+
+
+def test_clock_time_in_a_same_day_report_is_that_day(extract):
+    text = (
+        "About 3,000 nurses are on strike today across Auckland. "
+        "Nurses at Middlemore Hospital walked out at 9am and will return at 9am tomorrow."
+    )
+    strikes = [e for e in events(extract, text) if e.event_type == "strike"]
+    assert {e.start_date for e in strikes} == {MON}
+    # without the same-day signal a bare clock time dates nothing
+    (e,) = events(extract, "Nurses at Middlemore Hospital walked out at 9am.")
+    assert e.start_date is None
+
+
+def test_present_tense_under_a_future_main_clause(extract):
+    text = "When 36,000 nurses walk off the job on Thursday, it will be their third strike in three months."
+    (e,) = [e for e in events(extract, text) if e.event_type == "strike"]
+    assert (e.start_date, e.status) == (dt.date(2024, 5, 9), "planned")
