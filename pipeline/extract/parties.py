@@ -509,6 +509,21 @@ def _title_run_right(doc: Doc, i: int, sent_end: int, ctx: _Ctx) -> int:
     return j
 
 
+_EXECUTIVE = re.compile(
+    r"\s+(?:chief\s+executive|managing\s+director|general\s+manager|chief\s+operating\s+officer|owner"
+    r"|chief\s+people\s+officer|human\s+resources\s+(?:manager|director))\s+[A-ZĀĒĪŌŪ]"
+)
+
+
+def _names_title_holder(doc: Doc, ent: Span, ctx: _Ctx) -> bool:
+    """A PERSON entity directly followed by a title of two words or more with a
+    title head, then another PERSON: "Taieri Lifecare chief executive Brent Morrow"."""
+    end = _title_run_right(doc, ent.end, ent.sent.end, ctx)
+    if end - ent.end < 2 or not _has_head(doc, ent.end, end, ctx):
+        return False
+    return end < len(doc) and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "B"
+
+
 def _owner_at(doc: Doc, i: int, ctx: _Ctx) -> tuple[str | None, int]:
     """An organisation owning the title that starts at i ("NZNO delegate",
     "the union's organiser", "E tū's"): (party_id, index after the owner)."""
@@ -697,6 +712,10 @@ def _looks_like_person(span: Span, ctx: _Ctx, sent_start: int) -> bool:
         return False
     if not all(t.is_alpha and t.text[:1].isupper() and t.text[1:2].islower() for t in span):
         return False
+    # "Taieri Lifecare chief executive Brent Morrow" anywhere in the article:
+    # the name is an employer's, however it is used elsewhere ("Taieri Lifecare said")
+    if any(e.text == span.text and _names_title_holder(span.doc, e, ctx) for e in span.doc.ents):
+        return False
     if _title_before(span.doc, span.start, span.end, sent_start, ctx) is not None:
         return True
     doc = span.doc
@@ -825,7 +844,14 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
     curated: list[Span] = []
     other_ents: list[Span] = []
     person_ents: list[Span] = []
+    holders = {e.text for e in doc.ents if e.label_ in ("PERSON", "ORG") and not e.ent_id_
+               and _names_title_holder(doc, e, ctx)}  # fmt: skip
     for ent in doc.ents:
+        if ent.label_ == "PERSON" and not ent.ent_id_ and ent.text in holders:
+            # "Taieri Lifecare chief executive Brent Morrow": a name before a
+            # title and a person is the organisation the person speaks for
+            other_ents.append(ent)
+            continue
         if ent.label_ == "PERSON" and not any(t.text in _STRONG_ORG_WORDS for t in ent):
             person_ents.append(ent)
             continue
@@ -1071,6 +1097,11 @@ def _org_type_from_context(
     X," / "X, the union," / "the X union" / a next sentence opening "The
     union ..." when X opened this one."""
     refs = rules.reference_nouns
+    # "Taieri Lifecare chief executive Brent Morrow": an organisation whose
+    # executive speaks, and whose name does not say union, is an employer
+    for e in doc.ents:
+        if e.text == span.text and _EXECUTIVE.match(doc.text, e.end_char):
+            return "employer"
     # "the X union"
     if span.end < len(doc) and doc[span.end].lower_ in refs and doc[span.end].text.islower():
         return refs[doc[span.end].lower_]

@@ -62,3 +62,13 @@ def test_unknown_union_from_ner(extract):
     text = "Members of the Aviation Workers United union voted to strike."
     ps = [p for p in parties(extract, text) if p.party_type != "person"]
     assert ps and ps[0].party_id.startswith("aviation-workers-united")
+
+
+def test_unknown_employer_named_before_its_executive(extract):
+    text = (
+        "About 140 caregivers at four Taieri Lifecare rest homes walked off the job yesterday.\n\n"
+        "Taieri Lifecare chief executive Brent Morrow said the company's funding had gone up by only 3 per cent."
+    )
+    by_id = {p.party_id: p for p in parties(extract, text)}
+    assert by_id["taieri-lifecare"].party_type == "employer"
+    assert by_id["brent-morrow"].affiliation_id == "taieri-lifecare"
