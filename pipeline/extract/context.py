@@ -10,6 +10,7 @@ domain-specific.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
@@ -26,6 +27,17 @@ class Sentence:
     @property
     def starts_with_quote(self) -> bool:
         return self.text[:1] in "\"“'‘"
+
+    # Computed once per sentence: the rules ask for these many times.
+    @cached_property
+    def lemmas(self) -> frozenset[str]:
+        """Its tokens' lower-cased lemmas (Token._.ia_lemma, as trigger patterns match)."""
+        return frozenset(t._.ia_lemma for t in self.span)
+
+    @cached_property
+    def lowers(self) -> frozenset[str]:
+        """Its tokens, lower-cased."""
+        return frozenset(t.lower_ for t in self.span)
 
 
 def _has_word(text: str) -> bool:
