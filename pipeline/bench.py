@@ -8,7 +8,10 @@ words per second end to end and per stage (ingest, language processing,
 extraction, merging, validation, publishing), peak memory, the ratio of end-
 to-end throughput to bare spaCy `nlp.pipe` over the same texts (same model,
 same components, same number of processes), and the time to rebuild after
-adding one article to the built corpus (incremental extraction).
+adding one article to the built corpus (incremental extraction). Each stage
+also reports the CPU seconds of the benchmark's own processes and of every
+other process on the machine meanwhile: wall-clock times on shared cores
+depend on what else runs, and the second figure says how much did.
 
 The stages are the functions the Dagster assets call (pipeline.build,
 pipeline.validation, pipeline.publish), run in one process without the
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import platform
 import random
 import resource
@@ -181,6 +185,24 @@ def write_corpus(corpus: Corpus, raw_dir: Path) -> None:
     (raw_dir / "manifest.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _cpu_seconds() -> float:
+    """User + system CPU time of this process and of its finished child processes
+    (spaCy's and the extraction's workers are joined before a stage ends)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _machine_cpu_seconds() -> float:
+    """CPU time used by every process on the machine since boot (Linux; NaN elsewhere)."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+        user, nice, system, _idle, _iowait, irq, softirq = (int(f) for f in fields[:7])
+        return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError):
+        return float("nan")
+
+
 def _peak_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -193,7 +215,13 @@ class BenchResult:
     n_words: int
     processes: int
     stages: dict[str, float] = field(default_factory=dict)
+    # CPU seconds per stage, of the benchmark's processes and of every other process
+    # on the machine: on shared cores, wall-clock times depend on what else runs.
+    stage_cpu: dict[str, float] = field(default_factory=dict)
+    stage_cpu_others: dict[str, float] = field(default_factory=dict)
     bare_nlp_seconds: float = 0.0
+    bare_nlp_cpu: float = 0.0
+    bare_nlp_cpu_others: float = 0.0
     incremental_seconds: float = 0.0
     peak_mb: float = 0.0
     rows: dict[str, int] = field(default_factory=dict)
@@ -207,20 +235,31 @@ class BenchResult:
             f"N = {self.n_articles:,} articles, {self.n_words:,} words, {self.processes} process(es); "
             f"peak memory {self.peak_mb:,.0f} MB",
             "",
-            "| stage | seconds | articles/s | words/s |",
-            "|---|---|---|---|",
+            "| stage | seconds | articles/s | words/s | CPU s | CPU s, other processes |",
+            "|---|---|---|---|---|---|",
         ]
-        for name, secs in [
-            *self.stages.items(),
-            ("end to end", self.total),
-            ("bare nlp.pipe", self.bare_nlp_seconds),
-        ]:
+        rows = [
+            (name, secs, self.stage_cpu.get(name, 0.0), self.stage_cpu_others.get(name, 0.0))
+            for name, secs in self.stages.items()
+        ]
+        rows += [
+            (
+                "end to end",
+                self.total,
+                sum(self.stage_cpu.values()),
+                sum(self.stage_cpu_others.values()),
+            ),
+            ("bare nlp.pipe", self.bare_nlp_seconds, self.bare_nlp_cpu, self.bare_nlp_cpu_others),
+        ]
+        for name, secs, cpu, others in rows:
             lines.append(
-                f"| {name} | {secs:,.1f} | {self.n_articles / max(secs, 1e-9):,.1f} | {self.n_words / max(secs, 1e-9):,.0f} |"
+                f"| {name} | {secs:,.1f} | {self.n_articles / max(secs, 1e-9):,.1f} | {self.n_words / max(secs, 1e-9):,.0f} | {cpu:,.1f} | {others:,.1f} |"
             )
         lines += [
             "",
             f"end-to-end throughput / bare nlp.pipe throughput: {self.bare_nlp_seconds / max(self.total, 1e-9):.2f}",
+            "(CPU s, other processes: time other programs took on the same cores meanwhile; "
+            "near 0 on an otherwise idle machine)",
             f"rebuild after adding one article (cached extraction): {self.incremental_seconds:,.1f} s",
             "rows: " + ", ".join(f"{k}={v:,}" for k, v in self.rows.items()),
         ]
@@ -244,9 +283,13 @@ def run(
     result = BenchResult(n_articles=n, n_words=corpus.n_words, processes=processes)
 
     def timed(stage: str, fn):
-        started = time.perf_counter()
+        started, cpu, machine_cpu = time.perf_counter(), _cpu_seconds(), _machine_cpu_seconds()
         out = fn()
         result.stages[stage] = result.stages.get(stage, 0.0) + time.perf_counter() - started
+        ours = _cpu_seconds() - cpu
+        result.stage_cpu[stage] = result.stage_cpu.get(stage, 0.0) + ours
+        others = max(0.0, _machine_cpu_seconds() - machine_cpu - ours)
+        result.stage_cpu_others[stage] = result.stage_cpu_others.get(stage, 0.0) + others
         return out
 
     def build_once():
@@ -280,10 +323,14 @@ def run(
     # Bare spaCy over the same texts first (also warms the model files).
     nlp = build_nlp(spacy_model)
     texts_only = [text.strip() for _, text, _ in corpus.files]
-    started = time.perf_counter()
+    started, cpu, machine_cpu = time.perf_counter(), _cpu_seconds(), _machine_cpu_seconds()
     for _ in nlp.pipe(texts_only, batch_size=32, n_process=processes):
         pass
     result.bare_nlp_seconds = time.perf_counter() - started
+    result.bare_nlp_cpu = _cpu_seconds() - cpu
+    result.bare_nlp_cpu_others = max(
+        0.0, _machine_cpu_seconds() - machine_cpu - result.bare_nlp_cpu
+    )
 
     frames = build_once()
     result.rows = {name: df.height for name, df in frames.items()}
@@ -293,18 +340,17 @@ def run(
     (raw / "synthetic" / "extra.txt").write_text(
         extra[1].replace("Article 0.", "One more article."), encoding="utf-8"
     )
-    saved, result.stages = result.stages, {}
+    saved = result.stages, result.stage_cpu, result.stage_cpu_others
+    result.stages, result.stage_cpu, result.stage_cpu_others = {}, {}, {}
     started = time.perf_counter()
     build_once()
     result.incremental_seconds = time.perf_counter() - started
-    result.stages = saved
+    result.stages, result.stage_cpu, result.stage_cpu_others = saved
     result.peak_mb = _peak_mb()
     return result
 
 
 def machine() -> str:
-    import os
-
     return f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs"
 
 
@@ -312,6 +358,6 @@ def write_results(result: BenchResult, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(
         f"# Benchmark, N = {result.n_articles}\n\nMachine: {machine()}\n\n{result.markdown()}\n\n"
-        f"```json\n{json.dumps({'stages': result.stages, 'bare_nlp_seconds': result.bare_nlp_seconds, 'incremental_seconds': result.incremental_seconds, 'peak_mb': result.peak_mb, 'n_words': result.n_words}, indent=2)}\n```\n",
+        f"```json\n{json.dumps({'stages': result.stages, 'stage_cpu': result.stage_cpu, 'bare_nlp_seconds': result.bare_nlp_seconds, 'stage_cpu_others': result.stage_cpu_others, 'bare_nlp_cpu': result.bare_nlp_cpu, 'bare_nlp_cpu_others': result.bare_nlp_cpu_others, 'incremental_seconds': result.incremental_seconds, 'peak_mb': result.peak_mb, 'n_words': result.n_words}, indent=2)}\n```\n",
         encoding="utf-8",
     )

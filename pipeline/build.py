@@ -8,15 +8,19 @@ steps in one process without Dagster.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
-from collections.abc import Callable
+import multiprocessing
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import polars as pl
 
 from pipeline import resolve, schemas
 from pipeline.cache import KEY, ExtractionCache, cache_key, extractor_version
-from pipeline.extract.records import ArticleInput
+from pipeline.extract.records import ArticleExtraction, ArticleInput
 from pipeline.ingest import IngestResult, read_raw_folder
 from pipeline.progress import Progress
 from pipeline.published_dates import infer_published_date
@@ -64,10 +68,15 @@ def article_inputs(article_texts: pl.DataFrame) -> list[ArticleInput]:
 
 
 ARTICLES_PER_PROCESS = 100
+# Articles per nlp.pipe batch, and per task sent to a worker process: whether one
+# process or several parse them, spaCy sees the same consecutive batches.
+BATCH_SIZE = 32
 
 INFERRED_DATES_SCHEMA = pl.Schema(
     {"article_id": pl.String(), "published_date": pl.Date(), "reason": pl.String()}
 )
+
+Extracted = tuple[ArticleExtraction, dict | None]  # records, and the inferred date row
 
 
 def _infer(doc, article: ArticleInput) -> tuple[ArticleInput, dict | None]:
@@ -89,30 +98,103 @@ def _infer(doc, article: ArticleInput) -> tuple[ArticleInput, dict | None]:
     return dataclasses.replace(article, published_date=inference.published_date), row
 
 
-def _extract_new(
-    inputs: list[ArticleInput], spacy_model: str, log: Callable[[str], None] | None, n_process: int
-) -> dict[str, pl.DataFrame]:
+def _process(inputs: Iterable[ArticleInput], spacy_model: str) -> Iterator[Extracted]:
+    """Parse, date and extract articles in this process, in input order."""
     from pipeline.extract import extract_article
     from pipeline.extract.nlp import build_nlp
 
+    pairs = ((a.body, a) for a in inputs)
+    for doc, article in build_nlp(spacy_model).pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
+        article, row = _infer(doc, article)
+        yield extract_article(doc, article), row
+
+
+def _extract_new(
+    inputs: list[ArticleInput], spacy_model: str, log: Callable[[str], None] | None, n_process: int
+) -> dict[str, pl.DataFrame]:
     records, inferred = [], []
     progress = Progress(len(inputs), "extraction", log)
     # A worker process costs seconds to start (it loads the model): only worth it for
     # enough articles. Results are the same either way, in input order.
     n_process = max(1, min(n_process, len(inputs) // ARTICLES_PER_PROCESS))
-    if inputs:
-        nlp = build_nlp(spacy_model)
-        pairs = ((a.body, a) for a in inputs)
-        for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=32, n_process=n_process):
-            article, row = _infer(doc, article)
-            if row:
-                inferred.append(row)
-            records.append(extract_article(doc, article))
-            progress.update(1, len(article.body.split()))
+    if not inputs:
+        results: Iterator[Extracted] = iter(())
+    elif n_process == 1:
+        results = _process(inputs, spacy_model)
+    else:
+        results = _in_workers(inputs, spacy_model, n_process)
+    for article, (extraction, row) in zip(inputs, results, strict=True):
+        records.append(extraction)
+        if row:
+            inferred.append(row)
+        progress.update(1, len(article.body.split()))
     progress.close()
     frames = resolve.mention_frames(records)
     frames["inferred_dates"] = schemas.frame(inferred, INFERRED_DATES_SCHEMA)
     return frames
+
+
+# --------------------------------------------------------------------------
+# Worker processes: each loads the model once, then parses *and* extracts
+# batches of articles, returning only the small records. Extraction runs in
+# parallel with parsing, and no Doc is serialised back to the main process.
+
+
+def _in_workers(
+    inputs: list[ArticleInput], spacy_model: str, n_process: int
+) -> Iterator[Extracted]:
+    """`_process` spread over `n_process` worker processes; results in input order."""
+    batches = [inputs[i : i + BATCH_SIZE] for i in range(0, len(inputs), BATCH_SIZE)]
+    pool = ProcessPoolExecutor(
+        n_process, mp_context=_mp_context(), initializer=_worker_start, initargs=(spacy_model,)
+    )
+    try:
+        for results, logged in pool.map(_worker_batch, batches, itertools.repeat(spacy_model)):
+            for name, level, message in logged:  # what the worker logged, logged here
+                logging.getLogger(name).log(level, "%s", message)
+            yield from results
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _mp_context() -> multiprocessing.context.BaseContext:
+    # fork on Linux, as spaCy's own n_process does: workers start at once (and share
+    # the parent's model if it has one loaded); elsewhere spawn, where each loads it.
+    fork = sys.platform == "linux" and "fork" in multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if fork else "spawn")
+
+
+class _KeptRecords(logging.Handler):
+    """In a worker: log records kept to be logged again by the main process (whose
+    handlers, e.g. Dagster's, a worker process must not use)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kept: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.kept.append((record.name, record.levelno, self.format(record)))
+
+
+_worker_log = _KeptRecords()
+
+
+def _worker_start(spacy_model: str) -> None:
+    from pipeline.extract.nlp import build_nlp
+
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.addHandler(_worker_log)
+    build_nlp(spacy_model)  # once per worker (free if the parent had it loaded)
+
+
+def _worker_batch(
+    batch: list[ArticleInput], spacy_model: str
+) -> tuple[list[Extracted], list[tuple[str, int, str]]]:
+    results = list(_process(batch, spacy_model))
+    logged, _worker_log.kept = _worker_log.kept, []
+    return results, logged
 
 
 MENTION_SCHEMAS = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
@@ -27,6 +28,17 @@ class Sentence:
     @property
     def starts_with_quote(self) -> bool:
         return self.text[:1] in "\"“'‘"
+
+    # Computed once per sentence: the rules ask for these many times.
+    @cached_property
+    def lemmas(self) -> frozenset[str]:
+        """Its tokens' lower-cased lemmas (Token._.ia_lemma, as trigger patterns match)."""
+        return frozenset(t._.ia_lemma for t in self.span)
+
+    @cached_property
+    def lowers(self) -> frozenset[str]:
+        """Its tokens, lower-cased."""
+        return frozenset(t.lower_ for t in self.span)
 
 
 # Lines that are not article text: bylines, contact blocks after "ENDS",

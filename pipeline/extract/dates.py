@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 NZ = ZoneInfo("Pacific/Auckland")
@@ -154,6 +155,11 @@ class Temporal:
 
 def find_temporals(text: str) -> list[Temporal]:
     """All temporal expressions in `text`, non-overlapping (longest first)."""
+    return list(_find_temporals(text))
+
+
+@lru_cache(maxsize=256)  # events and figures both ask for every sentence's temporals
+def _find_temporals(text: str) -> tuple[Temporal, ...]:
     found: list[Temporal] = []
     for kind, rx in _PATTERNS:
         for m in rx.finditer(text):
@@ -169,7 +175,7 @@ def find_temporals(text: str) -> list[Temporal]:
     for t in found:
         if all(t.end <= c.start or t.start >= c.end for c in chosen):
             chosen.append(t)
-    return sorted((t for t in chosen if not _is_stamp(text, t)), key=lambda t: t.start)
+    return tuple(sorted((t for t in chosen if not _is_stamp(text, t)), key=lambda t: t.start))
 
 
 # --------------------------------------------------------------------------

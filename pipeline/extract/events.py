@@ -129,9 +129,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -141,6 +143,24 @@ from pipeline.extract.context import Sentence
 from pipeline.extract.nlp import PLACES_KEY, TRIGGERS_KEY, find_places, find_triggers
 from pipeline.extract.records import EventMention, EventParty, FigureMention, PartyMention
 from pipeline.extract.refdata import Occupation, Place, RefData
+
+
+def _per_object(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """Memoise `fn(obj)` by the object's identity. For tables derived from the
+    reference data (loaded once per process): an lru_cache would hash every
+    entry of the argument on every call."""
+    memo: dict[int, tuple[Any, Any]] = {}
+
+    def cached(obj: Any) -> Any:
+        hit = memo.get(id(obj))
+        if hit is None or hit[0] is not obj:
+            if len(memo) >= 8:
+                memo.clear()
+            hit = memo[id(obj)] = (obj, fn(obj))
+        return hit[1]
+
+    return cached
+
 
 STRIKE_FAMILY = {"strike", "partial_strike"}
 ACTION_REF = "action_ref"  # trigger label of a bare "action" (see event_triggers.yaml)
@@ -556,7 +576,7 @@ def _bargaining_offer(tr: Span, sentence: Sentence) -> bool:
             and (c.lemma_.lower() in _CONSUMER_WORDS or (c.lemma_.lower() in people and c.lemma_.lower() not in _WORKER_LEMMAS))
             for c in tr.root.children):  # fmt: skip
         return False
-    lemmas = {t._.ia_lemma for t in sentence.span} | {t.lower_ for t in sentence.span}
+    lemmas = sentence.lemmas | sentence.lowers
     if lemmas & _BARGAINING_WORDS or "$" in sentence.text:
         return True
     if tr.root.pos_ == "VERB":
@@ -614,7 +634,7 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
     sentence before it in the same paragraph): "Members were balloted on
     strike action. Voting closed on Monday"."""
     by_type = {t.event_type: t for t in ref.triggers.types}
-    lemmas = {t._.ia_lemma for t in sentence.span} | context_lemmas
+    lemmas = sentence.lemmas | context_lemmas
     cands = []
     for tr in triggers:
         if tr.label_ == "strike_vote":
@@ -1074,10 +1094,10 @@ def find_mentions(
     for se in sents:
         # the two sentences before may supply the industrial context of a trigger,
         # unless this sentence is about an offer or agreement itself
-        own = {t._.ia_lemma for t in se.span}
+        own = se.lemmas
         context = frozenset()
         if not own & _DEAL_WORDS:
-            context = frozenset(t._.ia_lemma for p in prev for t in p.span)
+            context = frozenset().union(*(p.lemmas for p in prev))
         prev = [*prev[-1:], se]
         trs, notice_objects = _select_triggers(se, by_sent.get(se.index, []), ref, context)
         if not trs:
@@ -1169,7 +1189,7 @@ def find_mentions(
                     status = _refine_status(etype, status, tr, se, its, w, published)
                 cont = w_i > 0 or bool(
                     {t.lower_ for t in tr.root.children} & continuation
-                    or {t.lower_ for t in se.span}
+                    or se.lowers
                     & {
                         "continue",
                         "continues",
@@ -1528,19 +1548,21 @@ def _first_ever(ev: _Event, ref: RefData) -> bool | None:
     return None
 
 
-@lru_cache(maxsize=4)
-def _occupation_rx(variants: tuple[tuple[str, Occupation], ...]) -> re.Pattern[str] | None:
+@_per_object
+def _occupation_index(
+    variants: tuple[tuple[str, Occupation], ...],
+) -> tuple[re.Pattern[str] | None, dict[str, Occupation]]:
     # longest variants first, so "junior doctors" wins over "doctors" at one position
     forms = [re.escape(v) for v, occ in variants if occ.sector is not None]
-    return re.compile(rf"\b(?:{'|'.join(forms)})\b") if forms else None
+    rx = re.compile(rf"\b(?:{'|'.join(forms)})\b") if forms else None
+    return rx, dict(variants)
 
 
 def _occupation(texts: list[str], ref: RefData) -> Occupation | None:
     """The first occupation named in the first text that names one."""
-    rx = _occupation_rx(ref.occupation_variants)
+    rx, lookup = _occupation_index(ref.occupation_variants)
     if rx is None:
         return None
-    lookup = dict(ref.occupation_variants)
     for text in texts:
         m = rx.search(text.lower())
         if m:
@@ -1628,6 +1650,7 @@ def _place_refs(
     Regional Council", "Foodstuffs North Island") is not a location; nor is
     the country."""
     words = _words()
+    text = doc.text  # Doc.text is rebuilt on every access: read it once
     org_spans = [(pm.char_start, pm.char_end) for pm in parties if pm.party_type != "person"]
     out: list[_PlaceRef] = []
     for p in places:
@@ -1639,13 +1662,10 @@ def _place_refs(
         if (
             place.kind == "island"
             and place.region is None
-            and _PART_OF_ISLAND.search(doc.text[max(0, p.start_char - 20) : p.start_char])
+            and _PART_OF_ISLAND.search(text[max(0, p.start_char - 20) : p.start_char])
         ):
             continue
-        if (
-            _DATELINE.match(doc.text, p.end_char)
-            and not doc.text[p.sent.start_char : p.start_char].strip()
-        ):
+        if _DATELINE.match(text, p.end_char) and not text[p.sent.start_char : p.start_char].strip():
             continue  # "Wellington, 14 May 2025 - ...": where a release was issued
         nxt = [t.text for t in doc[p.end : min(p.end + 3, len(doc))]]
         # a site word two words on is part of the name only when capitalised
@@ -1774,8 +1794,8 @@ def _overseas_article(doc: Doc, sents: list[Sentence], refs: list[_PlaceRef], pa
         return False
     lede_end = sents[min(1, len(sents) - 1)].end
     lede = doc.text[:lede_end]
-    overseas = ref.lexicon.overseas_places | _words().overseas_orgs
-    if not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", lede) for w in overseas):
+    overseas = _any_word_rx(ref.lexicon.overseas_places | _words().overseas_orgs)
+    if overseas is None or not overseas.search(lede):
         return False
     if any(r.span.start_char < lede_end for r in refs):
         return False
@@ -1783,6 +1803,14 @@ def _overseas_article(doc: Doc, sents: list[Sentence], refs: list[_PlaceRef], pa
         return False
     return not any(pm.char_start < lede_end and pm.party_id in ref.organisations and pm.party_type != "government"
                    for pm in parties)  # fmt: skip
+
+
+@lru_cache(maxsize=8)
+def _any_word_rx(words: frozenset[str]) -> re.Pattern[str] | None:
+    """Any of `words`, standing alone (the same as searching for each in turn)."""
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in sorted(words))})(?!\w)")
 
 
 def _overseas_sentences(doc: Doc, sents: list[Sentence], ref: RefData) -> set[int]:
@@ -1941,7 +1969,7 @@ def _dispute(
     judging or regulating institutions (`never_employers` in
     extraction_lexicon.yaml) never are."""
     cues = ref.triggers.funder_cues
-    funder_sents = {se.index for se in sents if {t._.ia_lemma for t in se.span} & cues}
+    funder_sents = {se.index for se in sents if se.lemmas & cues}
     starts = [se.start for se in sents]
     never = _words().never_employers
     unions: list[str] = []
@@ -1997,7 +2025,7 @@ def _group_sentences(group: str, others: set[str], sents: list[Sentence]) -> lis
     out: list[Sentence] = []
     prev_in = False
     for se in sents:
-        words = {t.lower_ for t in se.span}
+        words = se.lowers
         mine = group in words and not any(o in words for o in others)
         cont = (
             prev_in
@@ -2288,7 +2316,12 @@ def extract_events(
 
 def _worker_heads(ref: RefData) -> frozenset[str]:
     words = _words()
-    return _worker_heads_for(words.worker_heads, tuple(v for v, _ in ref.occupation_variants))
+    return _worker_heads_for(words.worker_heads, _variant_names(ref.occupation_variants))
+
+
+@_per_object
+def _variant_names(variants: tuple[tuple[str, Occupation], ...]) -> tuple[str, ...]:
+    return tuple(v for v, _ in variants)
 
 
 @lru_cache(maxsize=4)
@@ -2381,7 +2414,7 @@ def _phrase_text(head: Token, sentence: Sentence, ref: RefData) -> str | None:
     while len(toks) > 1 and toks[0].lower_ in stop:
         toks = toks[1:]
     words = [t.lower_ for t in toks]
-    variants = {v for v, _ in ref.occupation_variants}
+    variants = _variant_set(ref.occupation_variants)
     j = toks[0].i - 1
     while (
         j >= sentence.span.start
@@ -2393,6 +2426,11 @@ def _phrase_text(head: Token, sentence: Sentence, ref: RefData) -> str | None:
     if len(words) == 1 and words[0] in _words().generic_worker_heads:
         return None
     return " ".join(words).replace(" - ", "-")
+
+
+@_per_object
+def _variant_set(variants: tuple[tuple[str, Occupation], ...]) -> frozenset[str]:
+    return frozenset(v for v, _ in variants)
 
 
 def _workplace_occupation(
