@@ -1698,8 +1698,18 @@ def _place_refs(
         # "Ōtautahi Christchurch": the Māori and English names of one place
         if out and out[-1].span.end == p.start and out[-1].place == place:
             continue
+        # "volume would be diverted to Tauranga", "flights rerouted via
+        # Christchurch": where work or traffic goes instead, not where the action is
+        if _DESTINATION.search(text[max(0, p.start_char - 40) : p.start_char]):
+            continue
         out.append(_PlaceRef(p.text, place, False, p))
     return out
+
+
+_DESTINATION = re.compile(
+    r"(?i)\b(?:divert\w*|re-?rout\w*|redirect\w*|transferr?\w*|shift\w*|mov(?:e|ed|ing)|sent|send\w*"
+    r"|flown|fly\w*|relocat\w*)\s+(?:\w+\s+){0,3}?(?:to|via|through|towards)\s+$"
+)
 
 
 def _is_side_place(tok: Token, trigger: Span) -> bool:

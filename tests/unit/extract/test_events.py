@@ -293,3 +293,12 @@ def test_present_tense_under_a_future_main_clause(extract):
     text = "When 36,000 nurses walk off the job on Thursday, it will be their third strike in three months."
     (e,) = [e for e in events(extract, text) if e.event_type == "strike"]
     assert (e.start_date, e.status) == (dt.date(2024, 5, 9), "planned")
+
+
+def test_a_destination_is_not_where_the_action_is(extract):
+    text = (
+        "Ports of Auckland has locked out its stevedores indefinitely. The company said about 40 per cent "
+        "of container volume would be diverted to Tauranga while the lockout continued."
+    )
+    (e,) = [e for e in events(extract, text) if e.event_type == "other_action"]
+    assert "Tauranga" not in e.locations
