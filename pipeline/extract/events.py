@@ -1707,7 +1707,7 @@ def _place_refs(
 
 
 _DESTINATION = re.compile(
-    r"(?i)\b(?:divert\w*|re-?rout\w*|redirect\w*|transferr?\w*|shift\w*|mov(?:e|ed|ing)|sent|send\w*"
+    r"(?i)\b(?:divert\w*|re-?rout\w*|redirect\w*|transferr?\w*|sent|send\w*"
     r"|flown|fly\w*|relocat\w*)\s+(?:\w+\s+){0,3}?(?:to|via|through|towards)\s+$"
 )
 
