@@ -302,3 +302,14 @@ def test_a_destination_is_not_where_the_action_is(extract):
     )
     (e,) = [e for e in events(extract, text) if e.event_type == "other_action"]
     assert "Tauranga" not in e.locations
+
+
+def test_passive_notice(extract):
+    (e,) = [
+        e
+        for e in events(
+            extract, "The notice was served on MPI this morning on behalf of 150 PSA members."
+        )
+        if e.event_type == "strike_notice"
+    ]
+    assert (e.status, e.start_date) == ("occurred", MON)
