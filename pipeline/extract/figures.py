@@ -123,6 +123,8 @@ _WORDNUM = rf"(?:(?:{_WORD})(?:[- ](?:{_WORD}))?)(?:\s+(?:hundred|thousand|milli
 _HALFNUM = rf"(?:(?:{_WORDNUM})|\d+)[- ]and[- ]a[- ]half"
 _FRAC_WORDS = "|".join(sorted(_FRACTIONS, key=len, reverse=True))
 _FRAC = rf"(?:(?:a|one|{_WORD})[- ](?:{_FRAC_WORDS})|half)"
+# "one in five", "1 in 10", "two in every three": a share, as percent
+_RATIO = rf"(?:(?:one|a|\d{{1,2}}|{_WORD})\s+in\s+(?:every\s+)?(?:\d{{1,3}}|{_WORD}))"
 _VAGUE_RX = "|".join(re.escape(v) for v in sorted(_VAGUE, key=len, reverse=True))
 _QUAL_RX = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
 _SCALE_RX = r"(?:\s?(?:million|billion|trillion|thousand)\b|(?:m|mn|b|bn|k)\b)"
@@ -134,7 +136,7 @@ _TIME_UNIT = r"(?:minute|min|hour|hr|day|week|fortnight|month|year|decade)s?"
 FIGURE_RX = re.compile(
     rf"(?<![\w$.,/:])(?P<qual>(?i:{_QUAL_RX})\s+)?"
     rf"(?P<first>(?i:first|last|final)\s+)?"
-    rf"(?P<num>{_MONEY}|{_CENTS}|(?i:{_VAGUE_RX})|(?i:\b{_HALFNUM}\b)|{_NUM}{_SCALE_RX}?"
+    rf"(?P<num>(?i:\b{_RATIO}\b)|{_MONEY}|{_CENTS}|(?i:{_VAGUE_RX})|(?i:\b{_HALFNUM}\b)|{_NUM}{_SCALE_RX}?"
     rf"|(?i:\b{_SING}-long\b)|(?i:\b{_FRAC}\b)|(?i:\b{_WORDNUM}\b)|(?i:\b(?:half\s+an?|an?)\b(?=\s{_SING}\b(?!-))))"
     rf"(?:\s*(?P<sep>-|–|to|and|or)\s*(?P<num2>{_MONEY}|{_CENTS}|{_NUM}{_SCALE_RX}?|(?i:\b{_WORDNUM}\b))"
     rf"(?!\s*(?:am|pm)\b))?"
@@ -288,6 +290,13 @@ def _fraction_value(low: str) -> float | None:
     """Percent for "a third", "two-thirds", "half"; None if not a fraction."""
     if low == "half":
         return 50.0
+    r = re.fullmatch(r"(.+?)\s+in\s+(?:every\s+)?(.+)", low)
+    if r:
+        n = 1.0 if r.group(1) in ("a", "one") else _num_value(r.group(1))
+        d = _num_value(r.group(2))
+        if n is None or not d or n > d:
+            return None
+        return round(100.0 * n / d, 2)
     m = re.fullmatch(rf"(a|one|{_WORD})[- ]({_FRAC_WORDS})", low)
     if not m:
         return None
@@ -1276,7 +1285,11 @@ def _not_a_figure(text: str, m: re.Match[str], ref: RefData, single: bool) -> bo
             return True  # rates and idioms ("once a week") are not durations
         if re.match(r"(?i)^[\s-]*\w+\s+(?:ago|later|earlier|before|after)\b", after_num):
             return True
-    if (_fraction_value(low) is not None or low in _FRACTIONS) and not unit_txt:
+    if (
+        (_fraction_value(low) is not None or low in _FRACTIONS)
+        and not unit_txt
+        and " in " not in low
+    ):
         if (
             not m.group("qual")
             and not re.search(r"(?i)\bby\s+$", before)

@@ -327,11 +327,11 @@ _WORKPLACE_NOUNS = {"library", "libraries", "pool", "pools", "stadium", "facilit
 
 
 _MEDIA_REPORTS = re.compile(
-    r"(?i)(?:['’]s\s+(?:[a-z]+\s+){0,2}(?:reporter|journalist|newsletter|podcast|programme|political editor|"
+    r"(?i)(?:['’]s\s{1,3}(?:[a-z]+\s{1,3}){0,2}(?:reporter|journalist|newsletter|podcast|programme|political editor|"
     r"editor|correspondent|coverage|investigation|analysis)\b"
-    r"|\s+(?:has\s+|had\s+|have\s+|was\s+|is\s+)?(?:contacted|asked|approached|understands|learned|learnt|"
-    r"revealed|reported|sought|obtained|seen|can\s+reveal|told|spoke|requested|put\s+questions|"
-    r"been\s+told|been\s+unable|understood))\b"
+    r"|\s{1,3}(?:has\s{1,3}|had\s{1,3}|have\s{1,3}|was\s{1,3}|is\s{1,3})?(?:contacted|asked|approached|understands|learned|learnt|"
+    r"revealed|reported|sought|obtained|seen|can\s{1,3}reveal|told|spoke|requested|put\s{1,3}questions|"
+    r"been\s{1,3}told|been\s{1,3}unable|understood))\b"
 )
 
 

@@ -146,3 +146,25 @@ def test_durations_of_several_strikes_in_one_sentence_link_to_their_own(extract)
         if f.unit == "hours"
     }
     assert days == {"24 hours": "2024-05-10", "48 hours": "2024-05-14"}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [
+        (
+            "One in five mental health nursing positions is vacant, Te Pou says.",
+            "One in five",
+            20.0,
+        ),
+        ("About 1 in 10 nurses left the profession last year.", "About 1 in 10", 10.0),
+    ],
+)
+def test_ratios_are_shares(extract, text, figure, value):
+    (f,) = [f for f in figs(extract, text) if f.text == figure]
+    assert (f.value, f.unit) == (value, "percent")
+
+
+def test_ratio_needs_a_number_after_in(extract):
+    assert not [
+        f for f in figs(extract, "About 300 in Auckland walked off the job.") if f.unit == "percent"
+    ]
