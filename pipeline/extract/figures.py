@@ -155,7 +155,7 @@ _PERIOD_RX = re.compile(
     r"(?:(?P<rate>a|an|per|each|every)\s+(?P<unit>year|annum|hour|week|month|day|fortnight)\b"
     r"(?!\s*(?:ago|later|earlier|before|after|off|or\s+so)\b)"
     r"|(?P<annual>annually|yearly)\b"
-    r"|(?:in\s+|for\s+|over\s+)?(?:each|every)\s+of\s+the\s+(?:next|following|coming|last|past|first)?\s*"
+    r"|(?:in\s+|for\s+|over\s+)?(?:each|every)\s+of\s+(?:the\s+)?(?:next|following|coming|last|past|first)?\s*"
     r"(?:[a-z-]+\s+)?(?P<each>years|months|weeks)\b"
     rf"|over\s+(?:the\s+(?:next|following|coming)\s+)?(?P<n>{_PERIOD_NUMS})\s+(?P<unit2>years?|months?|weeks?|decades?)\b"
     r"|over\s+(?:the\s+(?:next|following|coming)\s+|a\s+)(?P<decade>decade)\b"
@@ -371,6 +371,11 @@ def _parse(m: re.Match[str]) -> _Parsed | None:
     if vmax is not None and vmax <= value:
         vmax = None
     return _Parsed(value, vmax, unit, qualifier)
+
+
+_ADJACENT_RATE = re.compile(
+    r"(?i)\s{0,2}(?:a|an|per)\s(year|annum|hour|week|month|day|fortnight)\b"
+)
 
 
 def _period_match(after: str) -> re.Match[str] | None:
@@ -1443,6 +1448,14 @@ def _figure(doc: Doc, body: str, se: Sentence, m: re.Match[str], excluded, names
     ):
         measure = "workers_involved" if STRIKE_WORDS.search(text) else measure
     period = _period(text[end:]) if parsed.unit in ("percent", "nzd", "count", "people") else None
+    if period is None and parsed.unit == "nzd":
+        # "about $20.50 an hour after 18 months of bargaining": a rate right after an amount
+        rate = _ADJACENT_RATE.match(text, end)
+        period = (
+            ("year" if rate.group(1).lower() == "annum" else rate.group(1).lower())
+            if rate
+            else None
+        )
     return FigureMention(
         char_start=cs,
         char_end=ce,

@@ -168,3 +168,24 @@ def test_ratio_needs_a_number_after_in(extract):
     assert not [
         f for f in figs(extract, "About 300 in Auckland walked off the job.") if f.unit == "percent"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "period"),
+    [
+        (
+            '"Our members are on about $20.50 an hour after 18 months of bargaining," he said.',
+            "about $20.50",
+            "hour",
+        ),
+        (
+            "She earns about $98,000 a year after more than a decade on the job.",
+            "about $98,000",
+            "year",
+        ),
+        ("The offer was a 1 per cent rise in each of two years.", "1 per cent", "year"),
+    ],
+)
+def test_rates_and_yearly_rises(extract, text, figure, period):
+    (f,) = [f for f in figs(extract, text) if f.text == figure]
+    assert f.period == period
