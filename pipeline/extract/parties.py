@@ -152,6 +152,8 @@ class PartyRules:
     reference_nouns: dict[str, str] = field(default_factory=dict)  # noun -> party_type
     workplace_heads: frozenset[str] = frozenset()
     not_name_words: frozenset[str] = frozenset()
+    venue_words: frozenset[str] = frozenset()
+    venue_surnames: frozenset[str] = frozenset()
     headline_words: frozenset[str] = frozenset()
     generic_org_words: frozenset[str] = frozenset()
     reporting_cues: tuple[tuple[str, ...], ...] = ()
@@ -192,6 +194,8 @@ def parse_rules(raw: Any) -> PartyRules:
         reference_nouns=refs,
         workplace_heads=_words(raw.get("workplace_heads")),
         not_name_words=_words(raw.get("not_name_words")),
+        venue_words=_words(raw.get("venue_words")),
+        venue_surnames=_words(raw.get("venue_surnames")),
         headline_words=_words(raw.get("headline_words")),
         generic_org_words=_words(raw.get("generic_org_words")),
         reporting_cues=cues,
@@ -924,9 +928,20 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
             span[0].lower_ in ctx.heads or span[0].lower_ in lex.title_modifiers
         ):
             span = doc[span.start + 1 : span.end]
+        # "district director for Te Tai Tokerau Alwyn Pīrini": a place before the name
+        lead = span.start
+        while lead < span.end and lead in place_tokens:
+            lead += 1
+        if lead > span.start and span.end - lead >= 2:
+            span = doc[lead : span.end]
         if not span or not _is_name(span) or span.text in lex.not_parties or _in_places(span, ctx):
             continue
         if all(t.text in rules.not_name_words for t in span):
+            continue
+        # "marched to Laurie Hall Park", "Hornby High School teacher ...": a venue or school, not a person
+        if span[-1].text in rules.venue_words or (
+            len(span) >= 3 and span[-1].text in rules.venue_surnames
+        ):
             continue
         person_spans.append(span)
     orgs_left: list[Span] = []
@@ -1042,8 +1057,12 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
             person_spans.append(doc[tok.i : tok.i + 1])
     person_spans.sort(key=lambda sp: sp.start)
     persons: dict[str, _Person] = {}
+    # "Dr Hemi Te Rangi ... Te Rangi said": the tail of a longer name is that person
+    by_tail = {
+        " ".join(t.text for t in f[i:]): f.text for f in full_names for i in range(1, len(f) - 1)
+    }
     for span in person_spans:
-        full = span.text if len(span) >= 2 else by_part.get(span.text)
+        full = (by_tail.get(span.text) or span.text) if len(span) >= 2 else by_part.get(span.text)
         if full is None:
             continue
         pid = slugify(full)

@@ -72,3 +72,23 @@ def test_unknown_employer_named_before_its_executive(extract):
     by_id = {p.party_id: p for p in parties(extract, text)}
     assert by_id["taieri-lifecare"].party_type == "employer"
     assert by_id["brent-morrow"].affiliation_id == "taieri-lifecare"
+
+
+def test_place_before_a_name_and_a_maori_surname(extract):
+    text = (
+        "Health NZ interim district director for Te Tai Tokerau Alwyn Pīrini said 300 appointments were postponed. "
+        "ASMS Northland branch president Dr Hemi Te Rangi said the strike was about keeping specialists. "
+        "Te Rangi said members were exhausted."
+    )
+    ids = {p.party_id for p in parties(extract, text) if p.party_type == "person"}
+    assert ids == {"alwyn-pirini", "hemi-te-rangi"}
+
+
+def test_venues_are_not_people(extract):
+    text = (
+        "About 80 doctors marched from Whangārei Hospital to Laurie Hall Park on Tuesday. "
+        "Hornby High School teacher Aroha Blackwell says staff are united. Chris Hall, a nurse, said she joined."
+    )
+    ids = {p.party_id for p in parties(extract, text) if p.party_type == "person"}
+    assert "laurie-hall-park" not in ids and "hornby-high-school" not in ids
+    assert {"aroha-blackwell", "chris-hall"} <= ids
