@@ -710,11 +710,12 @@ def _minister_spans(doc: Doc) -> list[tuple[int, int]]:
 
 def _looks_like_person(span: Span, ctx: _Ctx, sent_start: int) -> bool:
     """An ORG entity that is really a person's name."""
-    if not 2 <= len(span) <= 3 or any(
+    words = [t for t in span if t.text != "-"]  # "Siobhan Carr-Mead"
+    if not 2 <= len(words) <= 3 or any(
         _ORG_WORDS.match(t.text) or t.text in _STRONG_ORG_WORDS for t in span
     ):
         return False
-    if not all(t.is_alpha and t.text[:1].isupper() and t.text[1:2].islower() for t in span):
+    if not all(t.is_alpha and t.text[:1].isupper() and t.text[1:2].islower() for t in words):
         return False
     # "Taieri Lifecare chief executive Brent Morrow" anywhere in the article:
     # the name is an employer's, however it is used elsewhere ("Taieri Lifecare said")
@@ -1058,9 +1059,8 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
     person_spans.sort(key=lambda sp: sp.start)
     persons: dict[str, _Person] = {}
     # "Dr Hemi Te Rangi ... Te Rangi said": the tail of a longer name is that person
-    by_tail = {
-        " ".join(t.text for t in f[i:]): f.text for f in full_names for i in range(1, len(f) - 1)
-    }
+    by_tail = {doc.text[f[i].idx : f.end_char]: f.text for f in full_names for i in range(1, len(f) - 1)
+               if f[i].text != "-"}  # fmt: skip
     for span in person_spans:
         full = (by_tail.get(span.text) or span.text) if len(span) >= 2 else by_part.get(span.text)
         if full is None:

@@ -92,3 +92,13 @@ def test_venues_are_not_people(extract):
     ids = {p.party_id for p in parties(extract, text) if p.party_type == "person"}
     assert "laurie-hall-park" not in ids and "hornby-high-school" not in ids
     assert {"aroha-blackwell", "chris-hall"} <= ids
+
+
+def test_hyphenated_surnames(extract):
+    text = (
+        "Ports of Auckland general manager Lisa Brennan-Cole said the offer was final. "
+        "Brennan-Cole said volume would be diverted. Apex organiser Siobhan Carr-Mead said members were angry."
+    )
+    people = {p.party_id: p for p in parties(extract, text) if p.party_type == "person"}
+    assert set(people) == {"lisa-brennan-cole", "siobhan-carr-mead"}
+    assert people["siobhan-carr-mead"].affiliation_id == "apex"
