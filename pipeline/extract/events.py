@@ -435,7 +435,7 @@ def _is_cancelled(trigger: Span, sentence: Sentence, cues) -> bool:
 
 # words that make the event governed by them only a possibility
 HYPOTHETICAL_LEMMAS = {"consider", "rule", "contemplate", "weigh", "mull", "possible", "possibility", "option",
-                       "willing", "ready", "open", "available"}  # fmt: skip
+                       "willing", "ready", "open", "available", "entitle", "entitled", "right", "free"}  # fmt: skip
 # ... and, for an action with no date of its own, also these
 HYPOTHETICAL_UNDATED = {"threaten", "warn", "discuss", "debate"}
 

@@ -313,3 +313,8 @@ def test_passive_notice(extract):
         if e.event_type == "strike_notice"
     ]
     assert (e.status, e.start_date) == ("occurred", MON)
+
+
+def test_a_right_to_offer_is_no_offer(extract):
+    text = "The chief operating officer said the company was entitled to offer new terms to the locked-out workers."
+    assert "offer" not in {e.event_type for e in events(extract, text)}
