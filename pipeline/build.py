@@ -12,7 +12,7 @@ import itertools
 import logging
 import multiprocessing
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -20,7 +20,7 @@ import polars as pl
 
 from pipeline import resolve, schemas
 from pipeline.cache import KEY, ExtractionCache, cache_key, extractor_version
-from pipeline.extract.records import ArticleExtraction, ArticleInput
+from pipeline.extract.records import ArticleInput
 from pipeline.ingest import IngestResult, read_raw_folder
 from pipeline.progress import Progress
 from pipeline.published_dates import infer_published_date
@@ -76,7 +76,8 @@ INFERRED_DATES_SCHEMA = pl.Schema(
     {"article_id": pl.String(), "published_date": pl.Date(), "reason": pl.String()}
 )
 
-Extracted = tuple[ArticleExtraction, dict | None]  # records, and the inferred date row
+# One batch's mention frames, and the publication dates inferred for its articles.
+BatchResult = tuple[dict[str, pl.DataFrame], list[dict]]
 
 
 def _infer(doc, article: ArticleInput) -> tuple[ArticleInput, dict | None]:
@@ -98,61 +99,62 @@ def _infer(doc, article: ArticleInput) -> tuple[ArticleInput, dict | None]:
     return dataclasses.replace(article, published_date=inference.published_date), row
 
 
-def _process(inputs: Iterable[ArticleInput], spacy_model: str) -> Iterator[Extracted]:
-    """Parse, date and extract articles in this process, in input order."""
+def _extract_batch(batch: list[ArticleInput], spacy_model: str) -> BatchResult:
+    """Parse, date and extract one batch of articles, in input order."""
     from pipeline.extract import extract_article
     from pipeline.extract.nlp import build_nlp
 
-    pairs = ((a.body, a) for a in inputs)
+    records, inferred = [], []
+    pairs = ((a.body, a) for a in batch)
     for doc, article in build_nlp(spacy_model).pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
         article, row = _infer(doc, article)
-        yield extract_article(doc, article), row
+        if row:
+            inferred.append(row)
+        records.append(extract_article(doc, article))
+    return resolve.mention_frames(records), inferred
 
 
 def _extract_new(
     inputs: list[ArticleInput], spacy_model: str, log: Callable[[str], None] | None, n_process: int
 ) -> dict[str, pl.DataFrame]:
-    records, inferred = [], []
-    progress = Progress(len(inputs), "extraction", log)
+    batches = [inputs[i : i + BATCH_SIZE] for i in range(0, len(inputs), BATCH_SIZE)]
     # A worker process costs seconds to start (it loads the model): only worth it for
     # enough articles. Results are the same either way, in input order.
     n_process = max(1, min(n_process, len(inputs) // ARTICLES_PER_PROCESS))
-    if not inputs:
-        results: Iterator[Extracted] = iter(())
-    elif n_process == 1:
-        results = _process(inputs, spacy_model)
+    if n_process == 1:
+        results = (_extract_batch(batch, spacy_model) for batch in batches)
     else:
-        results = _in_workers(inputs, spacy_model, n_process)
-    for article, (extraction, row) in zip(inputs, results, strict=True):
-        records.append(extraction)
-        if row:
-            inferred.append(row)
-        progress.update(1, len(article.body.split()))
+        results = _in_workers(batches, spacy_model, n_process)
+    parts, inferred = [resolve.mention_frames([])], []
+    progress = Progress(len(inputs), "extraction", log)
+    for batch, (frames, rows) in zip(batches, results, strict=True):
+        parts.append(frames)
+        inferred += rows
+        progress.update(len(batch), sum(len(a.body.split()) for a in batch))
     progress.close()
-    frames = resolve.mention_frames(records)
+    frames = {name: pl.concat([p[name] for p in parts]).rechunk() for name in parts[0]}
     frames["inferred_dates"] = schemas.frame(inferred, INFERRED_DATES_SCHEMA)
     return frames
 
 
 # --------------------------------------------------------------------------
 # Worker processes: each loads the model once, then parses *and* extracts
-# batches of articles, returning only the small records. Extraction runs in
+# batches of articles and returns their mention frames. Extraction runs in
 # parallel with parsing, and no Doc is serialised back to the main process.
 
 
 def _in_workers(
-    inputs: list[ArticleInput], spacy_model: str, n_process: int
-) -> Iterator[Extracted]:
-    """`_process` spread over `n_process` worker processes; results in input order."""
-    batches = [inputs[i : i + BATCH_SIZE] for i in range(0, len(inputs), BATCH_SIZE)]
+    batches: list[list[ArticleInput]], spacy_model: str, n_process: int
+) -> Iterator[BatchResult]:
+    """`_extract_batch` over every batch in `n_process` worker processes; results in order."""
     pool = ProcessPoolExecutor(
         n_process, mp_context=_mp_context(), initializer=_worker_start, initargs=(spacy_model,)
     )
     try:
-        for results, logged in pool.map(_worker_batch, batches, itertools.repeat(spacy_model)):
+        for result, logged in pool.map(_worker_batch, batches, itertools.repeat(spacy_model)):
             for name, level, message in logged:  # what the worker logged, logged here
                 logging.getLogger(name).log(level, "%s", message)
-            yield from results
+            yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -191,10 +193,10 @@ def _worker_start(spacy_model: str) -> None:
 
 def _worker_batch(
     batch: list[ArticleInput], spacy_model: str
-) -> tuple[list[Extracted], list[tuple[str, int, str]]]:
-    results = list(_process(batch, spacy_model))
+) -> tuple[BatchResult, list[tuple[str, int, str]]]:
+    result = _extract_batch(batch, spacy_model)
     logged, _worker_log.kept = _worker_log.kept, []
-    return results, logged
+    return result, logged
 
 
 MENTION_SCHEMAS = {
