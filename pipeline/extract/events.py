@@ -697,6 +697,9 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
             continue
         if tr.label_ == "offer" and not _bargaining_offer(tr, sentence):
             continue
+        # "more than 100 strikes and lockouts have been held": a tally, not an event
+        if _is_tally(tr):
+            continue
         # "rejected the offer at a meeting on 8 November": a members' meeting
         # where something is voted on is where that happens, no bargaining
         if tr.label_ == "negotiation" and _members_meeting(tr):
@@ -720,6 +723,32 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
     ]
     notice_objects = {c.start for c in chosen if c.label_ in STRIKE_FAMILY and inside(c, notices)}
     return sorted(chosen, key=lambda c: c.start), notice_objects
+
+
+def _is_tally(tr: Span) -> bool:
+    """A plural trigger counted by a number of five or more, or by a vague
+    quantity ("more than 100 strikes", "dozens of strikes", "hundreds of
+    lockouts"): a statistic about many actions."""
+    # "more than 100 strikes and lockouts have been notified": the verb's subject is the tally
+    args = [c for c in tr.root.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+            and c.lemma_.lower() in ("strike", "lockout", "stoppage", "walkout", "rally", "protest")]  # fmt: skip
+    return any(_counted_many(t) for t in [tr.root, *args])
+
+
+def _counted_many(root: Token) -> bool:
+    if root.dep_ == "conj" and root.head.tag_ == "NNS":
+        root = root.head  # "more than 100 strikes and lockouts"
+    if root.tag_ != "NNS":
+        return False
+    for c in root.children:
+        if c.dep_ == "nummod":
+            n = c.text.replace(",", "")
+            if (n.isdigit() and int(n) >= 5) or any(k.dep_ == "quantmod" for k in c.children):
+                return True
+    head = root.head
+    # "dozens of strikes", "hundreds of lockouts"
+    return (head.lower_ == "of" and head.head.lower_ in ("dozens", "hundreds", "thousands", "scores", "number")
+            and head.head.tag_ == "NNS")  # fmt: skip
 
 
 _DEAL_NOUNS = {

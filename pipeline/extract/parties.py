@@ -154,6 +154,7 @@ class PartyRules:
     not_name_words: frozenset[str] = frozenset()
     venue_words: frozenset[str] = frozenset()
     venue_surnames: frozenset[str] = frozenset()
+    not_person_first_words: frozenset[str] = frozenset()
     headline_words: frozenset[str] = frozenset()
     generic_org_words: frozenset[str] = frozenset()
     reporting_cues: tuple[tuple[str, ...], ...] = ()
@@ -196,6 +197,7 @@ def parse_rules(raw: Any) -> PartyRules:
         not_name_words=_words(raw.get("not_name_words")),
         venue_words=_words(raw.get("venue_words")),
         venue_surnames=_words(raw.get("venue_surnames")),
+        not_person_first_words=_words(raw.get("not_person_first_words")),
         headline_words=_words(raw.get("headline_words")),
         generic_org_words=_words(raw.get("generic_org_words")),
         reporting_cues=cues,
@@ -940,8 +942,10 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
         if all(t.text in rules.not_name_words for t in span):
             continue
         # "marched to Laurie Hall Park", "Hornby High School teacher ...": a venue or school, not a person
-        if span[-1].text in rules.venue_words or (
-            len(span) >= 3 and span[-1].text in rules.venue_surnames
+        if (
+            span[-1].text in rules.venue_words
+            or (len(span) >= 3 and span[-1].text in rules.venue_surnames)
+            or span[0].text in rules.not_person_first_words
         ):
             continue
         person_spans.append(span)

@@ -318,3 +318,14 @@ def test_passive_notice(extract):
 def test_a_right_to_offer_is_no_offer(extract):
     text = "The chief operating officer said the company was entitled to offer new terms to the locked-out workers."
     assert "offer" not in {e.event_type for e in events(extract, text)}
+
+
+def test_a_tally_of_strikes_is_no_event(extract):
+    text = (
+        "By the Council of Trade Unions' count, more than 100 strikes and lockouts have been notified "
+        "since the start of last year."
+    )
+    assert events(extract, text) == ()
+    # a counted group of workers is no tally
+    (e,) = events(extract, "About 140 port workers will strike on Thursday.")
+    assert e.event_type == "strike"

@@ -102,3 +102,12 @@ def test_hyphenated_surnames(extract):
     people = {p.party_id: p for p in parties(extract, text) if p.party_type == "person"}
     assert set(people) == {"lisa-brennan-cole", "siobhan-carr-mead"}
     assert people["siobhan-carr-mead"].affiliation_id == "apex"
+
+
+def test_storms_are_not_people_and_regional_councils_are_known(extract):
+    text = "Cyclone Gabrielle damaged the port, Hawke's Bay Regional Council said."
+    ps = parties(extract, text)
+    assert "cyclone-gabrielle" not in {p.party_id for p in ps}
+    assert ("hawkes-bay-regional-council", "government_agency") in {
+        (p.party_id, p.party_type) for p in ps
+    }
