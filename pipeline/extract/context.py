@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -71,7 +71,8 @@ _CREDIT_RX = re.compile(
 )
 
 
-def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=64)  # sentences() and the party rules both ask, once per article
+def boilerplate_ranges(text: str) -> tuple[tuple[int, int], ...]:
     """Char ranges that are not article text: bylines, contact blocks (to the
     end), photo credits, related-story link lists, copyright, sharing and
     newsletter lines."""
@@ -83,7 +84,7 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
     m = _CONTACT_RX.search(text)
     if m is not None and m.start() > len(text) // 3:
         out.append((m.start(), len(text)))
-    return out
+    return tuple(out)
 
 
 def _has_word(text: str) -> bool:

@@ -782,7 +782,7 @@ def _vote_on_deal(tr: Span) -> str | None:
             continue
         if lem in _ACCEPT_VERBS:
             return "accept"
-        if lem in _REJECT_VERBS or lem == "reject":
+        if lem in _REJECT_VERBS:
             return "reject"
     return None
 
@@ -1294,8 +1294,9 @@ def _name_unions(mentions: list[_Mention], parties: list[PartyMention]) -> None:
     different unions on one day)."""
     unions = [p for p in parties if p.party_type == "union"]
     for m in mentions:
-        a, b = m.sentence.start, m.sentence.start + len(m.sentence.text)
-        m.unions = frozenset(p.party_id for p in unions if a <= p.char_start < b)
+        m.unions = frozenset(
+            p.party_id for p in unions if m.sentence.start <= p.char_start < m.sentence.end
+        )
 
 
 def _unions_conflict(ev: _Event, m: _Mention) -> bool:
@@ -2141,9 +2142,22 @@ def _is_headline(se: Sentence) -> bool:
     statement, punctuated or not."""
     if se.text.rstrip()[-1:] in ".!?\"”'’":
         return False
-    text = se.span.doc.text
-    prefix = text[text.rfind("\n", 0, se.start) + 1 : se.start]
-    return not (prefix and _BULLET.fullmatch(prefix) and len(se.text.split()) >= 6)
+    return not (_BULLET.fullmatch(_line_prefix(se)) and len(se.text.split()) >= 6)
+
+
+def _line_prefix(se: Sentence) -> str:
+    """The text between the start of the sentence's line and the sentence,
+    read from the tokens before it (Doc.text is rebuilt on every access); a
+    prefix longer than any bullet mark is cut short."""
+    doc, prefix = se.span.doc, ""
+    for k in range(se.span.start - 1, -1, -1):
+        piece = doc[k].text_with_ws
+        if "\n" in piece:
+            return piece.rsplit("\n", 1)[1] + prefix
+        prefix = piece + prefix
+        if len(prefix.strip()) > 3:
+            break
+    return prefix
 
 
 def _by_statement(mentions: list[_Mention]) -> list[_Mention]:

@@ -1663,11 +1663,7 @@ def link_event(fig: FigureMention, sent_index: int, events: list[EventMention],
         # dates are stated nearest the figure
         first_type = events[in_sentence[0]].event_type
         same = [i for i in in_sentence if events[i].event_type == first_type]
-        near = [
-            (abs(_date_offset(events[i], fig)), i)
-            for i in same
-            if _date_offset(events[i], fig) is not None
-        ]
+        near = [(abs(d), i) for i in same if (d := _date_offset(events[i], fig)) is not None]
         if len(near) > 1:
             return min(near)[1]
     if in_sentence:

@@ -258,6 +258,9 @@ class _Ctx:
     org_by_start: dict[int, str] = field(default_factory=dict)
     org_type: dict[str, str] = field(default_factory=dict)  # party_id -> type
     org_spans: list[tuple[Span, str]] = field(default_factory=list)
+    # texts of entities named right before a title and a person ("Taieri
+    # Lifecare chief executive Brent Morrow"), found once per article
+    title_holders: frozenset[str] = frozenset()
 
     def add_org(self, span: Span, pid: str, ptype: str) -> None:
         self.org_by_end[span.end] = pid
@@ -721,7 +724,7 @@ def _looks_like_person(span: Span, ctx: _Ctx, sent_start: int) -> bool:
         return False
     # "Taieri Lifecare chief executive Brent Morrow" anywhere in the article:
     # the name is an employer's, however it is used elsewhere ("Taieri Lifecare said")
-    if any(e.text == span.text and _names_title_holder(span.doc, e, ctx) for e in span.doc.ents):
+    if span.text in ctx.title_holders:
         return False
     if _title_before(span.doc, span.start, span.end, sent_start, ctx) is not None:
         return True
@@ -838,6 +841,7 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
     """All party mentions in the article, in text order."""
     rules = load_rules()
     lex = ref.lexicon
+    text = doc.text  # rebuilt on every access: read it once
     places = list(doc.spans[PLACES_KEY]) if PLACES_KEY in doc.spans else find_places(doc)
     place_tokens = {i: p for p in places for i in range(p.start, p.end)}
     ctx = _Ctx(doc, ref, rules, place_tokens, lex.title_heads | rules.role_heads)
@@ -851,8 +855,9 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
     curated: list[Span] = []
     other_ents: list[Span] = []
     person_ents: list[Span] = []
-    holders = {e.text for e in doc.ents if e.label_ in ("PERSON", "ORG") and not e.ent_id_
-               and _names_title_holder(doc, e, ctx)}  # fmt: skip
+    holder_ents = [e for e in doc.ents if _names_title_holder(doc, e, ctx)]
+    ctx.title_holders = frozenset(e.text for e in holder_ents)
+    holders = {e.text for e in holder_ents if e.label_ in ("PERSON", "ORG") and not e.ent_id_}
     for ent in doc.ents:
         if ent.label_ == "PERSON" and not ent.ent_id_ and ent.text in holders:
             # "Taieri Lifecare chief executive Brent Morrow": a name before a
@@ -877,7 +882,7 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
             ent = ent[1:]  # "the government": the article is not part of the name
         if org.sector in rules.media_sectors and (
             _preceded_by(doc, ent.start, rules.reporting_cues)
-            or _MEDIA_REPORTS.match(doc.text, ent.end_char)
+            or _MEDIA_REPORTS.match(text, ent.end_char)
         ):
             continue  # "told RNZ", "RNZ has contacted the minister": the outlet only reports
         pid, name, ptype = org.id, org.name, org.type
@@ -1063,7 +1068,7 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
     person_spans.sort(key=lambda sp: sp.start)
     persons: dict[str, _Person] = {}
     # "Dr Hemi Te Rangi ... Te Rangi said": the tail of a longer name is that person
-    by_tail = {doc.text[f[i].idx : f.end_char]: f.text for f in full_names for i in range(1, len(f) - 1)
+    by_tail = {doc[f[i].i : f.end].text: f.text for f in full_names for i in range(1, len(f) - 1)
                if f[i].text != "-"}  # fmt: skip
     for span in person_spans:
         full = (by_tail.get(span.text) or span.text) if len(span) >= 2 else by_part.get(span.text)
@@ -1088,7 +1093,7 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
     out = []
     # a party named only in a byline, contact block or photo credit is not
     # one; a party the article names elsewhere keeps those mentions too
-    skip = boilerplate_ranges(doc.text)
+    skip = boilerplate_ranges(text)
     in_text = {m.party_id for m in mentions if not any(a <= m.char_start < b for a, b in skip)}
     for m in mentions:
         if m.party_id not in in_text:
@@ -1122,8 +1127,9 @@ def _org_type_from_context(
     refs = rules.reference_nouns
     # "Taieri Lifecare chief executive Brent Morrow": an organisation whose
     # executive speaks, and whose name does not say union, is an employer
+    text = doc.text  # rebuilt on every access: read it once
     for e in doc.ents:
-        if e.text == span.text and _EXECUTIVE.match(doc.text, e.end_char):
+        if e.text == span.text and _EXECUTIVE.match(text, e.end_char):
             return "employer"
     # "the X union"
     if span.end < len(doc) and doc[span.end].lower_ in refs and doc[span.end].text.islower():
