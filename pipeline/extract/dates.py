@@ -23,6 +23,7 @@ time is stated or follows from a stated time and a duration.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -56,6 +57,16 @@ _NUMW = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=T
 
 # Each pattern: (kind, compiled regex). Longest match wins where they overlap.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        # a list of days in one month ("on 9, 10 and 11 September"): a range
+        # from the first to the last, with the days in between kept (`listed_days`)
+        "date_range",
+        re.compile(
+            rf"\b(?P<list>)(?:the\s+)?(?P<d1>{_DAYNUM})(?:,\s{{0,3}}(?:the\s+)?{_DAYNUM}){{1,6}},?\s{{1,3}}(?:and|&)\s{{1,3}}"
+            rf"(?:the\s+)?(?P<d2>{_DAYNUM})\s+(?:of\s+)?(?P<m>{_MONTH})\b"
+            rf"(?:,?\s+(?:(?P<y>{_YEAR})\b|(?P<yrel>(?i:last|next|this))\s+year\b))?"
+        ),
+    ),
     (
         "date_range",
         re.compile(
@@ -364,6 +375,12 @@ def resolve_day(t: Temporal, published: dt.date | None, tense: str | None) -> Da
     if published is None:
         return DayRef(None, None, "day" if kind == "weekday" else "unknown")
     if kind == "weekday":
+        if t.g("inweek") is not None:
+            # "on Wednesday next week": that weekday of the week named
+            step = {"last": -1, "next": 1, "coming": 1}.get(t.g("inweek").lower(), 0)
+            monday = published - dt.timedelta(days=published.weekday())
+            day = monday + dt.timedelta(weeks=step, days=_weekday_index(t.g("wd") or ""))
+            return DayRef(day, None, "day")
         return DayRef(
             resolve_weekday(_weekday_index(t.g("wd") or ""), published, tense, t.g("rel")),
             None,
@@ -611,6 +628,76 @@ def _day_words(t: Temporal | None) -> str | None:
     return None
 
 
+_MONTH_RX = re.compile(rf"\b{_MONTH}")
+_DAYNUM_RX = re.compile(rf"\b{_DAYNUM}\b")
+
+
+def listed_days(t: Temporal) -> list[int] | None:
+    """The days of a list of dates ("9, 10 and 11 September", "9 and 11
+    September", "29 and 30 August"), in the order written; None for a single
+    day or a range written as one ("7 to 9 May")."""
+    if t.kind != "date_range":
+        return None
+    month = _MONTH_RX.search(t.text)
+    head = t.text[: month.start()] if month else t.text
+    days = [_daynum(d) for d in _DAYNUM_RX.findall(head)]
+    if t.g("list") is not None or (re.search(r"\band\b|&", head) and len(days) == 2):
+        return days if len(days) >= 2 else None
+    return None
+
+
+def _split_days(w: _Window, spec: DateSpec) -> list[DateSpec] | None:
+    """One window per listed day, where the days are separate occurrences:
+    not consecutive ("on 9 and 11 September"), or each given its own clock
+    window or a length shorter than the whole run ("from 7am to 3pm on 9, 10
+    and 11 September", "24-hour strikes on 3, 4 and 5 May"). Consecutive days
+    with nothing more ("on 29 and 30 August") stay one window."""
+    # "from 7am to 3pm on 9, 10 and 11 September": the list follows the end time
+    named = w.start.day or (w.end.day if w.end is not None and w.start.time is not None else None)
+    days = listed_days(named) if named is not None else None
+    if named is None or not days or spec.start_day is None or w.between:
+        return None
+    consecutive = all(b - a == 1 for a, b in itertools.pairwise(days))
+    per_day = (
+        spec.start_time is not None
+        or spec.end_time is not None
+        or (spec.duration_hours is not None and spec.duration_hours < 24 * len(days))
+    )
+    if consecutive and not per_day:
+        return None
+    out = []
+    for d in days:
+        day = _safe_date(spec.start_day.year, spec.start_day.month, d)
+        if day is None:
+            return None
+        out.append(replace(spec, start_day=day, end_day=None,
+                           day_words=f"{d} {(named.g('m') or '').lower()}"))  # fmt: skip
+    return out
+
+
+def _week_anchored(text: str, items: list[Temporal]) -> list[Temporal]:
+    """Weekdays followed by the week they fall in ("on Monday and Wednesday
+    next week", "Tuesday of next week") resolve inside that week; the week
+    itself is then no window of its own."""
+    out = list(items)
+    for k, it in enumerate(items):
+        if not (it.kind == "relative" and (it.g("unit") or "").lower() == "week" and it.g("rel")):
+            continue
+        j, anchored = k - 1, []
+        while j >= 0 and items[j].kind == "weekday" and not items[j].g("rel"):
+            gap = text[items[j].end : (items[j + 1].start if j + 1 < k else it.start)]
+            if not re.fullmatch(r"[\s,]*(?:(?:and|or|&)\s{1,3})?(?:of\s{1,3})?", gap):
+                break
+            anchored.append(j)
+            j -= 1
+        if not anchored:
+            continue
+        for j in anchored:
+            out[j] = replace(items[j], groups=(*items[j].groups, ("inweek", it.g("rel") or "")))
+        out[k] = None  # type: ignore[call-overload]
+    return [t for t in out if t is not None]
+
+
 def build_windows(
     text: str,
     items: list[Temporal],
@@ -622,9 +709,13 @@ def build_windows(
 
     "between 4am on Tuesday until 4am on Wednesday" is one window; "on
     Tuesday ... will continue on Saturday 24 August" is two; two days joined
-    by "and" are one window only when consecutive.
+    by "and" are one window only when consecutive; a list of days is a window
+    per day where the days are separate occurrences (`_split_days`).
     """
-    specs = [_window_spec(text, w, published, tense) for w in _group(text, items, continuation)]
+    specs: list[DateSpec] = []
+    for w in _group(text, _week_anchored(text, items), continuation):
+        spec = _window_spec(text, w, published, tense)
+        specs.extend(_split_days(w, spec) or [spec])
     merged: list[DateSpec] = []
     for s in specs:
         prev = merged[-1] if merged else None

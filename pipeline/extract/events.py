@@ -1050,7 +1050,9 @@ def _window_segments(
     words of each: where the sentence names its places before their dates,
     a place belongs to the next date; where it names a date first ("on
     Monday in Auckland and on Tuesday in Wellington"), to the date before it."""
-    if len(windows) < 2 or any(w.text_end <= w.text_start for w in windows):
+    if (len(windows) < 2 or any(w.text_end <= w.text_start for w in windows)
+            or len({(w.text_start, w.text_end) for w in windows}) < len(windows)):  # fmt: skip
+        # one list of days ("on 9, 10 and 11 September") shares its words
         return [None] * len(windows)
     ws = sorted(range(len(windows)), key=lambda i: windows[i].text_start)
     here = [p - se.start for p in place_starts if se.start <= p < se.end]

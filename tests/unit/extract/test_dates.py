@@ -250,3 +250,59 @@ def test_past_tense_date_seven_months_back_keeps_its_year():
     # published 18 October 2025: "expired on 2 March" is March 2025, not the nearer March 2026
     r = resolve_text("The agreement expired on 2 March.", dt.date(2025, 10, 18), "past")
     assert r.start_date == dt.date(2025, 3, 2)
+
+
+# ---------------------------------------------------------------- lists of days
+
+
+def _windows(text: str, published: dt.date | None = MON, tense: str | None = "future"):
+    from pipeline.extract.dates import build_windows, finalize
+
+    return [finalize(w) for w in build_windows(text, find_temporals(text), published, tense)]
+
+
+def test_list_of_days_with_a_daily_window_is_one_window_per_day():
+    ws = _windows("About 140 members will strike from 7am to 3pm on 9, 10 and 11 September.")
+    assert [w.start_date for w in ws] == [dt.date(2024, 9, d) for d in (9, 10, 11)]
+    assert all(w.duration_hours == 8 and w.start_ts.hour == 7 and w.end_ts.hour == 15 for w in ws)
+    assert all(w.end_date == w.start_date for w in ws)
+
+
+def test_days_that_are_not_consecutive_are_separate_windows():
+    ws = _windows("Nurses will strike on 9 and 11 September.")
+    assert [(w.start_date, w.end_date) for w in ws] == [
+        (dt.date(2024, 9, 9), None),
+        (dt.date(2024, 9, 11), None),
+    ]
+
+
+def test_short_stoppages_on_listed_days_are_separate_windows():
+    ws = _windows("Two-hour stoppages will be held on the 3rd, 5th and 9th of June 2025.")
+    assert [w.start_date for w in ws] == [dt.date(2025, 6, d) for d in (3, 5, 9)]
+    assert {w.duration_hours for w in ws} == {2}
+
+
+def test_consecutive_days_with_nothing_more_stay_one_window():
+    (w,) = _windows("Talks will resume on 29 and 30 August.")
+    assert (w.start_date, w.end_date) == (dt.date(2024, 8, 29), dt.date(2024, 8, 30))
+    (w,) = _windows("They will strike on 9, 10 and 11 September.")
+    assert (w.start_date, w.end_date) == (dt.date(2024, 9, 9), dt.date(2024, 9, 11))
+
+
+def test_a_strike_as_long_as_the_listed_days_stays_one_window():
+    (w,) = _windows("a 48-hour strike on 29 and 30 August")
+    assert (w.start_date, w.end_date) == (dt.date(2024, 8, 29), dt.date(2024, 8, 30))
+
+
+def test_between_two_days_is_a_range_not_a_list():
+    (w,) = _windows("Drivers will strike at some point between 12 and 19 August.")
+    assert (w.start_date, w.end_date) == (dt.date(2024, 8, 12), dt.date(2024, 8, 19))
+
+
+def test_weekdays_followed_by_their_week_fall_in_that_week():
+    # MON is Monday 6 May 2024: next week is 13-19 May
+    ws = _windows("Drivers will stop work on Monday, Wednesday and Friday next week.")
+    assert [w.start_date for w in ws] == [dt.date(2024, 5, d) for d in (13, 15, 17)]
+    assert all(w.date_precision == "day" for w in ws)
+    (w,) = _windows("The hearing is on Thursday of last week.", tense="past")
+    assert w.start_date == dt.date(2024, 5, 2)

@@ -329,3 +329,15 @@ def test_a_tally_of_strikes_is_no_event(extract):
     # a counted group of workers is no tally
     (e,) = events(extract, "About 140 port workers will strike on Thursday.")
     assert e.event_type == "strike"
+
+
+def test_a_daily_stoppage_on_listed_days_is_one_strike_per_day(extract):
+    evs = events(
+        extract,
+        "About 140 Maritime Union members at Napier Port will strike from 7am to 3pm on "
+        "9, 10 and 11 September. The union says the port has refused to budge on rosters.",
+    )
+    strikes = sorted((e for e in evs if e.event_type == "strike"), key=lambda e: e.start_date)
+    assert [e.start_date for e in strikes] == [dt.date(2024, 9, d) for d in (9, 10, 11)]
+    assert all(e.duration_hours == 8 and e.locations == ("Napier",) for e in strikes)
+    assert len({e.char_start for e in strikes}) == 1  # one sentence states all three
