@@ -228,10 +228,13 @@ def evaluate_tables(tables: dict[str, pl.DataFrame], gold: dict) -> Evaluation:
                 default=0,
             )
             if best > 0:
-                candidates.append((best, gi, eid))
+                # where one sentence states several events of a type ("a strike
+                # on 27 January and a second on 3 February"), the dates decide
+                same_day = str(p["start_date"]) == str(g.get("start_date"))
+                candidates.append((best, same_day, gi, eid))
     matched_gold: dict[int, str] = {}
     matched_pred: set[str] = set()
-    for _, gi, eid in sorted(candidates, key=lambda c: (-c[0], c[1], c[2])):
+    for _, _, gi, eid in sorted(candidates, key=lambda c: (-c[0], not c[1], c[2], c[3])):
         if gi in matched_gold or eid in matched_pred:
             continue
         matched_gold[gi] = eid

@@ -49,6 +49,12 @@ def main() -> None:
             f"EVENT {e.event_type:15} {e.status:10} {e.start_date} {e.date_precision} "
             f"{e.text[:50]!r} occ={e.occupation!r} loc={e.locations} scope={e.scope} w={e.workers_involved}"
         )
+    for f in res.figures:
+        ev = res.events[f.event_index] if f.event_index is not None else None
+        print(
+            f"FIGURE {f.text!r:24} {f.measure:18} {f.value} -> "
+            f"{(ev.event_type + ' ' + str(ev.start_date)) if ev else None}"
+        )
     for p in res.parties:
         print(f"PARTY {p.party_id} {p.party_type} {p.text!r}")
 

@@ -47,7 +47,7 @@ def _extract(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     parties = extract_parties(doc, sents, ref)
     spk = speakers(doc, sents, parties)
     figures = extract_figures(doc, sents, ref, spk)
-    events, event_sents = extract_events(
+    events, event_sents, statement_spans = extract_events(
         doc, sents, article.published_date, ref, parties, spk, figures
     )
     sent_of = {}
@@ -59,7 +59,7 @@ def _extract(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     for f in figures:
         si = _sentence_at(starts, sent_of, f.char_start)
         fig_sents.append(si)
-        linked.append(dataclasses.replace(f, event_index=link_event(f, si, events, event_sents)))
+        linked.append(dataclasses.replace(f, event_index=link_event(f, si, events, event_sents, statement_spans)))
     events = _with_workers(events, linked, fig_sents, event_sents)
     return ArticleExtraction(
         article_id=article.article_id,

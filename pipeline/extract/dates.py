@@ -142,7 +142,7 @@ _FIRST_LAST = re.compile(
 
 _GENERIC_DAY_BEFORE = re.compile(r"(?i)\b(?:each|every|per|any|a)\s+$")
 _GENERIC_DAY_AFTER = re.compile(
-    r"(?i)\s+(?:shifts?|penalt(?:y|ies)|rates?|pay|allowances?|loadings?|trading|rosters?|timetables?)\b"
+    r"(?i)\s{1,3}(?:shifts?|penalt(?:y|ies)|rates?|pay|allowances?|loadings?|trading|rosters?|timetables?)\b"
 )
 
 

@@ -826,7 +826,11 @@ def _assign_temporals(
                 .replace("–", " ")
                 .split()
             )
-            if gap and all(w in _RANGE_GAP for w in gap) and any(w in _RANGE_LINK for w in gap):
+            if gap and all(w in _RANGE_GAP for w in gap) and (
+                any(w in _RANGE_LINK for w in gap)
+                # "until 8am on Thursday 29 January": a clock time and its day
+                or (prev[0].kind == "time" and it.is_day and set(gap) <= {"on", ","})
+            ):
                 out[prev[1]].append(it)
                 prev = (it, prev[1])
                 continue
@@ -837,8 +841,13 @@ def _assign_temporals(
         if span is not None and (
             len({_family(t) for t in types}) > 1 or len(triggers) > len(types)
         ):
+            # "gave notice on Wednesday of a 48-hour strike": a trigger that
+            # hangs from the date word is not what the date dates
+            under = {i for i, t in enumerate(triggers)
+                     if span.root.i in anchors[i] and span.root.i != t.root.i
+                     and not (t.start <= span.root.i < t.end)}  # fmt: skip
             for anc in [span.root, *span.root.ancestors]:
-                hits = [i for i, a in enumerate(anchors) if anc.i in a]
+                hits = [i for i, a in enumerate(anchors) if anc.i in a and i not in under]
                 if hits:
                     choice = hits[0]
                     break
@@ -924,6 +933,31 @@ def _own_clause_action(se: Sentence, first: Span, other: Span) -> bool:
     doc = se.span.doc
     between = {t.lower_ for t in doc[first.end : other.start]}
     return bool(between & _SEPARATE_CLAUSE)
+
+
+_ANOTHER = {"second", "third", "fourth", "fifth", "another", "separate", "further", "final", "last"}
+
+
+def _another_dated_occurrence(se: Sentence, tr: Span) -> bool:
+    """A second action of one family in a sentence that is named as another
+    occurrence ("a second strike", "another stoppage") and dated by words
+    of its own ("from 8am on Tuesday 3 February")."""
+    root = tr.root
+    if not any(c.lower_ in _ANOTHER and c.dep_ in ("amod", "det", "advmod") for c in root.children):
+        return False
+    doc = se.span.doc
+    for it in D.find_temporals(se.text):
+        if it.kind == "duration" or not it.is_day:
+            continue
+        span = doc.char_span(se.start + it.start, se.start + it.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for steps, anc in enumerate(span.root.ancestors):
+            if anc.i == root.i:
+                return True
+            if steps >= 4 or anc.pos_ in ("VERB", "AUX"):
+                break
+    return False
 
 
 _END_VERBS = {"finish", "finishes", "end", "ends", "conclude", "concludes", "wrap"}
@@ -1140,6 +1174,10 @@ def find_mentions(
         for tr in trs:
             same = [f for f in firsts if _family(f.label_) == _family(tr.label_)]
             if not same or (tr.label_ in ACTION_TYPES and _own_clause_action(se, same[-1], tr)):
+                firsts.append(tr)
+            elif tr.label_ in ACTION_TYPES and _another_dated_occurrence(se, tr):
+                # "a 48-hour strike from 27 January ..., and a second 48-hour
+                # strike from 8am on Tuesday 3 February"
                 firsts.append(tr)
             elif tr.label_ in ACTION_TYPES and _other_group(same[-1], tr, heads):
                 # "Orderlies will stop work on Thursday, the same day hospital
@@ -1650,8 +1688,8 @@ def _sector(name: str | None) -> str | None:
 
 
 _DATELINE = re.compile(
-    r",?\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})"
-    r"(?:,?\s+\d{4})?\s*[-–—|]\s"
+    r",?\s{0,3}(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s{1,3})?(?:\d{1,2}\s{1,3}[A-Z][a-z]+|[A-Z][a-z]+\s{1,3}\d{1,2})"
+    r"(?:,?\s{1,3}\d{4})?\s{0,3}[-–—|]\s"
 )
 
 
@@ -2135,7 +2173,7 @@ def _main_action(events: list[_Event]) -> _Event | None:
     return None
 
 
-_BULLET = re.compile(r"\s*(?:[-•*–—▪●]|\d{1,2}[.)])\s*")
+_BULLET = re.compile(r"\s{0,8}(?:[-•*–—▪●]|\d{1,2}[.)])\s{0,8}")
 
 
 def _is_headline(se: Sentence) -> bool:
@@ -2192,22 +2230,23 @@ def extract_events(
     parties: list[PartyMention],
     speakers: list[str | None],
     figures: list[FigureMention],
-) -> tuple[list[EventMention], list[frozenset[int]]]:
-    """The article's events, and for each the indexes of the sentences that mention it."""
+) -> tuple[list[EventMention], list[frozenset[int]], list[dict[int, tuple[int, int]]]]:
+    """The article's events; for each, the indexes of the sentences that
+    mention it, and where in each of those sentences it is stated."""
     mentions = find_mentions(doc, sents, published, ref)
     _name_unions(mentions, parties)
     events = link_mentions(mentions, ref)
     places = list(doc.spans[PLACES_KEY]) if PLACES_KEY in doc.spans else find_places(doc)
     refs = _place_refs(doc, places, parties, ref)
     if _overseas_article(doc, sents, refs, parties, ref):
-        return [], []
+        return [], [], []
     owner = _place_owners(refs, [m.trigger for ev in events for m in ev.mentions])
     overseas = _overseas_sentences(doc, sents, ref)
     events = [
         ev for ev in events if not (_is_overseas(ev, overseas) and not _locations(ev, refs, owner))
     ]
     if not events:
-        return [], []
+        return [], [], []
     # the partial form of a strike carries over to its announced continuations
     if any(ev.event_type == "partial_strike" for ev in events):
         for ev in events:
@@ -2366,7 +2405,25 @@ def extract_events(
                 ),
             )
         )
-    return out, [frozenset(m.sentence.index for m in ev.mentions) for ev in events]
+    return (
+        out,
+        [frozenset(m.sentence.index for m in ev.mentions) for ev in events],
+        [_statement_spans(ev) for ev in events],
+    )
+
+
+def _statement_spans(ev: _Event) -> dict[int, tuple[int, int]]:
+    """Where each sentence states the event: the words of its dates, else
+    its trigger (absolute offsets, by sentence index)."""
+    spans: dict[int, tuple[int, int]] = {}
+    for m in ev.mentions:
+        w = m.window
+        if w is not None and w.text_end > w.text_start:
+            span = (m.sentence.start + w.text_start, m.sentence.start + w.text_end)
+        else:
+            span = (m.trigger.start_char, m.trigger.end_char)
+        spans.setdefault(m.sentence.index, span)
+    return spans
 
 
 def _worker_heads(ref: RefData) -> frozenset[str]:

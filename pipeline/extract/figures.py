@@ -1605,22 +1605,27 @@ _NEVER = {"pay_claim", "funding_amount", "funding_share", "funding_change", "vac
           "negotiation_duration", "other", "pay_cut"}  # fmt: skip
 
 
-def _date_offset(ev: EventMention, fig: FigureMention) -> int | None:
+def _date_offset(ev: EventMention, fig: FigureMention, stated: tuple[int, int] | None = None) -> int | None:
     """Characters from the figure to where the event's dates are written (0
-    when the figure is inside them), or None when that is not known."""
-    if not ev.date_text or not (ev.char_start <= fig.char_start < ev.char_end):
-        return None
-    at = ev.text.find(ev.date_text)
-    if at < 0:
-        return None
-    a, b = ev.char_start + at, ev.char_start + at + len(ev.date_text)
+    when the figure is inside them), or None when that is not known.
+    `stated` is where the figure's sentence states the event, if known."""
+    if stated is not None:
+        a, b = stated
+    else:
+        if not ev.date_text or not (ev.char_start <= fig.char_start < ev.char_end):
+            return None
+        at = ev.text.find(ev.date_text)
+        if at < 0:
+            return None
+        a, b = ev.char_start + at, ev.char_start + at + len(ev.date_text)
     if a <= fig.char_start < b:
         return 0
     return fig.char_end - a if fig.char_end <= a else fig.char_start - b + 1
 
 
 def link_event(fig: FigureMention, sent_index: int, events: list[EventMention],
-               event_sents: list[frozenset[int]]) -> int | None:  # fmt: skip
+               event_sents: list[frozenset[int]],
+               statement_spans: list[dict[int, tuple[int, int]]] | None = None) -> int | None:  # fmt: skip
     """Index of the in-article event a figure describes, or None.
 
     - People taking part, durations, hours withdrawn, patients affected: the
@@ -1635,7 +1640,9 @@ def link_event(fig: FigureMention, sent_index: int, events: list[EventMention],
       covers).
     - Claims, funding, vacancies, negotiation lengths, `other`: None.
     Cancelled or hypothetical events are still candidates (the figure is
-    about them all the same). Pure: no text access beyond the records.
+    about them all the same). `statement_spans` gives, per event, where each
+    of its sentences states it (to tell apart several in one sentence).
+    Pure: no text access beyond the records.
     """
     types = MEASURE_EVENT_TYPES.get(fig.measure)
     if fig.measure == "other" and fig.unit in ("count", "people") and _has_disruption(fig.sentence):
@@ -1663,7 +1670,9 @@ def link_event(fig: FigureMention, sent_index: int, events: list[EventMention],
         # dates are stated nearest the figure
         first_type = events[in_sentence[0]].event_type
         same = [i for i in in_sentence if events[i].event_type == first_type]
-        near = [(abs(d), i) for i in same if (d := _date_offset(events[i], fig)) is not None]
+        near = [(abs(d), i) for i in same
+                if (d := _date_offset(events[i], fig, statement_spans[i].get(sent_index)
+                                      if statement_spans else None)) is not None]  # fmt: skip
         if len(near) > 1:
             return min(near)[1]
     if in_sentence:

@@ -341,3 +341,24 @@ def test_a_daily_stoppage_on_listed_days_is_one_strike_per_day(extract):
     assert [e.start_date for e in strikes] == [dt.date(2024, 9, d) for d in (9, 10, 11)]
     assert all(e.duration_hours == 8 and e.locations == ("Napier",) for e in strikes)
     assert len({e.char_start for e in strikes}) == 1  # one sentence states all three
+
+
+def test_notice_dated_before_of_a_strike_and_a_second_strike_in_one_sentence(extract):
+    # published Thursday 15 January 2026
+    text = (
+        "The union gave notice on Wednesday of a 48-hour strike from 8am on Tuesday 27 January "
+        "until 8am on Thursday 29 January, and a second 48-hour strike from 8am on Tuesday 3 February."
+    )
+    ex = extract(text, dt.date(2026, 1, 15))
+    got = sorted((e.event_type, e.start_date, e.end_date) for e in ex.events)
+    assert got == [
+        ("strike", dt.date(2026, 1, 27), dt.date(2026, 1, 29)),
+        ("strike", dt.date(2026, 2, 3), dt.date(2026, 2, 5)),
+        ("strike_notice", dt.date(2026, 1, 14), None),
+    ]
+    # each "48-hour" belongs to the strike it is written with
+    durations = [f for f in ex.figures if f.text == "48-hour"]
+    assert [ex.events[f.event_index].start_date for f in durations] == [
+        dt.date(2026, 1, 27),
+        dt.date(2026, 2, 3),
+    ]
