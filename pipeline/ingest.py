@@ -149,7 +149,9 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     """Return (front matter mapping, rest of the text).
 
     Front matter is a YAML mapping between a first line `---` and the next
-    line `---`. It is loaded with `yaml.safe_load`. Text without it is all body.
+    line `---`. It is loaded with `yaml.safe_load`, or, where a value's own
+    colon makes it invalid YAML, as plain `key: value` lines. Text without it
+    is all body.
     """
     text = text.replace("\r\n", "\n").lstrip("\ufeff")
     match = _FRONT_MATTER.match(text)
@@ -158,14 +160,35 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     try:
         meta = yaml.safe_load(match.group(1) or "") or {}
     except yaml.YAMLError as exc:
-        raise IngestError(
-            "malformed_front_matter", f"malformed front matter: {exc}".splitlines()[0]
-        ) from exc
+        meta = _plain_fields(match.group(1) or "")
+        if meta is None:
+            raise IngestError(
+                "malformed_front_matter", f"malformed front matter: {exc}".splitlines()[0]
+            ) from exc
     if not isinstance(meta, dict):
         raise IngestError(
             "malformed_front_matter", "malformed front matter: not a mapping of fields"
         )
     return meta, text[match.end() :]
+
+
+_PLAIN_FIELD = re.compile(r"([A-Za-z_][\w-]*):[ \t]+(.*\S)?[ \t]*")
+
+
+def _plain_fields(block: str) -> dict[str, str] | None:
+    """Front matter that is not valid YAML only because a value holds a colon
+    (`title: Strikes: what you need to know`), read one `key: value` line at
+    a time. None when any line is not of that form or a value starts like a
+    YAML structure (`[`, `{`, a quote): that is malformed, not plain."""
+    out: dict[str, str] = {}
+    for line in block.splitlines():
+        if not line.strip():
+            continue
+        m = _PLAIN_FIELD.fullmatch(line)
+        if m is None or (m.group(2) or "")[:1] in ("[", "{", '"', "'", "|", ">", "&", "*", "!"):
+            return None
+        out[m.group(1)] = m.group(2) or ""
+    return out
 
 
 def parse_published(value: object) -> dt.date | None:

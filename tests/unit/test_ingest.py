@@ -210,3 +210,15 @@ def test_a_link_out_of_the_raw_folder_is_not_read(tmp_path):
     assert [(r.source_path, r.reason) for r in result.rejected] == [
         ("link.txt", "outside_raw_folder")
     ]
+
+
+def test_a_colon_inside_an_unquoted_title_is_read_as_plain_text():
+    raw = (
+        b"---\nurl: https://example.nz/a\npublished: 2024-11-26T05:00:00+13:00\n"
+        b"title: Resident doctors' strikes: what you need to know\n---\nBody text.\n"
+    )
+    meta, rest = split_front_matter(raw.decode())
+    assert meta["title"] == "Resident doctors' strikes: what you need to know"
+    assert meta["url"] == "https://example.nz/a" and rest.strip() == "Body text."
+    art = parse_article("a.txt", raw)
+    assert art.published_date == dt.date(2024, 11, 26)
