@@ -59,7 +59,11 @@ def _extract(doc: Doc, article: ArticleInput) -> ArticleExtraction:
     for f in figures:
         si = _sentence_at(starts, sent_of, f.char_start)
         fig_sents.append(si)
-        linked.append(dataclasses.replace(f, event_index=link_event(f, si, events, event_sents, statement_spans)))
+        linked.append(
+            dataclasses.replace(
+                f, event_index=link_event(f, si, events, event_sents, statement_spans)
+            )
+        )
     events = _with_workers(events, linked, fig_sents, event_sents)
     return ArticleExtraction(
         article_id=article.article_id,

@@ -196,17 +196,19 @@ def _find_temporals(text: str) -> tuple[Temporal, ...]:
 
 _STAMP_AFTER = re.compile(r"\s*[:|–—-]")
 _DATELINE_BEFORE = re.compile(r"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s*,\s*)?")
+# after the date: an agency's name may come before the dash ("May 15 NZPA - ")
+_DATELINE_AFTER = re.compile(r"\s{0,3}(?:\(?[A-Z]{2,6}\)?\s{0,3})?[|–—-]\s")
 
 
 def _is_stamp(text: str, t: Temporal) -> bool:
-    """A live-blog entry time ("10.45am: ...") or a release dateline
-    ("Wellington, 14 May 2025 - ...") at the start of a text: when the text
-    was written, not when anything happens."""
+    """A live-blog entry time ("10.45am: ...") or a dateline ("Wellington,
+    14 May 2025 - ...", "WELLINGTON, May 15 NZPA - ...") at the start of a
+    text: when the text was written, not when anything happens."""
     if t.kind == "time":
         return not text[: t.start].strip() and bool(_STAMP_AFTER.match(text, t.end))
     if t.kind == "date":
         return bool(_DATELINE_BEFORE.fullmatch(text[: t.start])) and bool(
-            re.match(r"\s*[|–—-]\s", text[t.end :])
+            _DATELINE_AFTER.match(text, t.end)
         )
     return False
 
@@ -513,7 +515,13 @@ class _Window:
     between: bool = False
 
 
-def _group(text: str, items: list[Temporal], continuation: frozenset[str]) -> list[_Window]:
+_UNTIL_BEFORE = re.compile(r"(?i)\b(?:until|till|through\s+to)\s{1,3}(?:(?:on|at)\s{1,3})?$")
+_NOT_UNTIL = re.compile(r"(?i)\b(?:not|never|no)\b|n't\b")
+
+
+def _group(
+    text: str, items: list[Temporal], continuation: frozenset[str], until_ends: bool = True
+) -> list[_Window]:
     windows: list[_Window] = []
     cur: _Window | None = None
     target: _Point | None = None
@@ -547,6 +555,12 @@ def _group(text: str, items: list[Temporal], continuation: frozenset[str]) -> li
                 cur.duration, cur.first, pending = pending, min(pending.start, it.start), None
             windows.append(cur)
             target = cur.start
+            if (until_ends and len(windows) == 1 and _UNTIL_BEFORE.search(text[: it.start])
+                    and not _NOT_UNTIL.search(" ".join(text[: it.start].split()[-10:]))):  # fmt: skip
+                # "the strike runs until 7am tomorrow": only the end is stated
+                # (but "not due to meet again until 29 August" states the start)
+                cur.end = _Point()
+                target = cur.end
         assert cur is not None and target is not None
         setattr(target, "day" if it.is_day else "time", it)
         cur.last = max(cur.last, it.end)
@@ -605,9 +619,11 @@ def _window_spec(text: str, w: _Window, published: dt.date | None, tense: str | 
         date_text=text[start_text : w.last] or None,
         text_start=start_text,
         text_end=w.last,
-        has_day_words=w.start.day is not None or bool(w.end and w.end.day),
+        has_day_words=w.start.day is not None or bool(w.end and w.end.day and w.start.time),
         end_has_day=bool(w.end and w.end.day and w.start.day),
-        day_words=_day_words(w.start.day or (w.end.day if w.end else None)),
+        # the end's day stands for the start only where a start time is given
+        # ("11am to 7pm on Friday"), not for an end alone ("until Friday")
+        day_words=_day_words(w.start.day or (w.end.day if w.end and w.start.time else None)),
     )
 
 
@@ -704,16 +720,20 @@ def build_windows(
     published: dt.date | None,
     tense: str | None,
     continuation: frozenset[str] = frozenset({"continue", "resume", "again", "another", "also"}),
+    until_ends: bool = True,
 ) -> list[DateSpec]:
     """Group the items (sorted, all from `text`) into action windows.
 
     "between 4am on Tuesday until 4am on Wednesday" is one window; "on
     Tuesday ... will continue on Saturday 24 August" is two; two days joined
     by "and" are one window only when consecutive; a list of days is a window
-    per day where the days are separate occurrences (`_split_days`).
+    per day where the days are separate occurrences (`_split_days`). With
+    `until_ends`, a first expression after "until" is an end with no start
+    stated ("the strike runs until 7am tomorrow"); without it, the date of
+    the thing itself ("the agreement, which runs until June 2023").
     """
     specs: list[DateSpec] = []
-    for w in _group(text, _week_anchored(text, items), continuation):
+    for w in _group(text, _week_anchored(text, items), continuation, until_ends):
         spec = _window_spec(text, w, published, tense)
         specs.extend(_split_days(w, spec) or [spec])
     merged: list[DateSpec] = []

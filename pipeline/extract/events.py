@@ -826,10 +826,14 @@ def _assign_temporals(
                 .replace("–", " ")
                 .split()
             )
-            if gap and all(w in _RANGE_GAP for w in gap) and (
-                any(w in _RANGE_LINK for w in gap)
-                # "until 8am on Thursday 29 January": a clock time and its day
-                or (prev[0].kind == "time" and it.is_day and set(gap) <= {"on", ","})
+            if (
+                gap
+                and all(w in _RANGE_GAP for w in gap)
+                and (
+                    any(w in _RANGE_LINK for w in gap)
+                    # "until 8am on Thursday 29 January": a clock time and its day
+                    or (prev[0].kind == "time" and it.is_day and set(gap) <= {"on", ","})
+                )
             ):
                 out[prev[1]].append(it)
                 prev = (it, prev[1])
@@ -1219,9 +1223,8 @@ def find_mentions(
             # durations only describe actions
             if etype not in ACTION_TYPES:
                 its = [t for t in its if t.kind != "duration"]
-            windows = D.build_windows(se.text, its, published, tense, continuation) or [
-                D.DateSpec()
-            ]
+            windows = D.build_windows(se.text, its, published, tense, continuation,
+                                      until_ends=etype in ACTION_TYPES) or [D.DateSpec()]  # fmt: skip
             # a bargaining milestone happens once: further dates in its
             # sentence ("an offer on Wednesday, adding 0.5 percent from July")
             # describe its content, not repeats
@@ -1238,9 +1241,8 @@ def find_mentions(
             cancelled = _is_cancelled(tr, se, ref.triggers.cancel_cues)
             if cancelled and tense == "past":
                 # "the strike on Monday has been called off": the day was still to come
-                windows = D.build_windows(se.text, its, published, "future", continuation) or [
-                    D.DateSpec()
-                ]
+                windows = D.build_windows(se.text, its, published, "future", continuation,
+                                          until_ends=etype in ACTION_TYPES) or [D.DateSpec()]  # fmt: skip
             if same_day and tense in ("past", "present") and published is not None:
                 windows = [
                     replace(w, start_day=published, start_precision="day", has_day_words=True)
@@ -1464,6 +1466,10 @@ def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
         if _is_hypothetical(m.trigger) and (m.event_type in ACTION_TYPES or not events):
             continue
         same = [ev for ev in events if _family(ev.event_type) == fam]
+        if m.window is not None and m.window.start_day is None and m.window.end_day is not None:
+            # "the strike runs until 7am tomorrow": only an action begun by then
+            end = m.window.end_day
+            same = [ev for ev in same if ev.spec.start_day is None or ev.spec.start_day <= end]
         if m.group is not None and same:
             mine = [ev for ev in same if ev.group is not None and _same_group(ev.group, m.group)]
             if mine:
@@ -1547,6 +1553,8 @@ def _representative(ev: _Event, dated_sents: dict[int, set[int]]) -> _Mention:
     # an action named in a subordinate clause of another ("..., after a
     # four-hour stoppage on Monday") is stated by a sentence of its own
     ordered = [m for m in ordered if not m.subordinate] or ordered
+    # "the strike runs until 7am tomorrow" tells when it ends, not the event
+    ordered = [m for m in ordered if not _end_only(m)] or ordered
     first = ordered[0]
     day_level = [m for m in ordered if m.window is not None and m.window.start_day is not None
                  and D.PRECISION_RANK[m.window.start_precision] >= D.PRECISION_RANK["day"]]  # fmt: skip
@@ -1570,6 +1578,10 @@ def _representative(ev: _Event, dated_sents: dict[int, set[int]]) -> _Mention:
     if prec is None and dated_sents.get(first.sentence.index, set()) - {id(ev)}:
         return next(m for m in ordered if m.window is not None and m.window.start_day is not None)
     return first
+
+
+def _end_only(m: _Mention) -> bool:
+    return m.window is not None and m.window.start_day is None and m.window.end_day is not None
 
 
 _SERIES = re.compile(
@@ -1689,7 +1701,7 @@ def _sector(name: str | None) -> str | None:
 
 _DATELINE = re.compile(
     r",?\s{0,3}(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s{1,3})?(?:\d{1,2}\s{1,3}[A-Z][a-z]+|[A-Z][a-z]+\s{1,3}\d{1,2})"
-    r"(?:,?\s{1,3}\d{4})?\s{0,3}[-–—|]\s"
+    r"(?:,?\s{1,3}\d{4})?\s{0,3}(?:\(?[A-Z]{2,6}\)?\s{0,3})?[-–—|]\s"
 )
 
 

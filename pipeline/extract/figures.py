@@ -1605,7 +1605,9 @@ _NEVER = {"pay_claim", "funding_amount", "funding_share", "funding_change", "vac
           "negotiation_duration", "other", "pay_cut"}  # fmt: skip
 
 
-def _date_offset(ev: EventMention, fig: FigureMention, stated: tuple[int, int] | None = None) -> int | None:
+def _date_offset(
+    ev: EventMention, fig: FigureMention, stated: tuple[int, int] | None = None
+) -> int | None:
     """Characters from the figure to where the event's dates are written (0
     when the figure is inside them), or None when that is not known.
     `stated` is where the figure's sentence states the event, if known."""

@@ -306,3 +306,27 @@ def test_weekdays_followed_by_their_week_fall_in_that_week():
     assert all(w.date_precision == "day" for w in ws)
     (w,) = _windows("The hearing is on Thursday of last week.", tense="past")
     assert w.start_date == dt.date(2024, 5, 2)
+
+
+def test_a_wire_dateline_with_the_agency_name_dates_nothing():
+    assert _windows("WELLINGTON, May 15 NZPA - Secondary teachers will walk off the job.") == []
+    (w,) = _windows("Wellington, Oct 13 NZPA - Cleaners will strike on October 21.")
+    assert w.start_date == dt.date(2024, 10, 21)
+
+
+def test_an_end_alone_is_no_start():
+    (w,) = _windows("The senior doctors' strike runs until 7am tomorrow.", tense="present")
+    assert (w.start_date, w.date_precision) == (None, "unknown")
+
+
+def test_until_after_a_negation_states_the_start():
+    (w,) = _windows("The parties are not due to meet again until 29 and 30 August.")
+    assert (w.start_date, w.end_date) == (dt.date(2024, 8, 29), dt.date(2024, 8, 30))
+
+
+def test_until_dates_the_thing_itself_where_asked():
+    from pipeline.extract.dates import build_windows, finalize
+
+    text = "The agreement, which runs until June 2025, covers 2700 officers."
+    (w,) = build_windows(text, find_temporals(text), MON, "present", until_ends=False)
+    assert (finalize(w).start_date, finalize(w).date_precision) == (dt.date(2025, 6, 1), "month")
