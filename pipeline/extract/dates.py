@@ -136,7 +136,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # "the first four hours (of their shifts)", "the first of three days of strikes"
 _FIRST_LAST = re.compile(
-    r"(?i)\b(?:(?:first|last|final|initial)\s+|(?:second|third)\s+of\s+(?:the\s+)?|(?:first|last|final)\s+of\s+(?:the\s+)?)$"
+    r"(?i)\b(?:(?:first|last|final|initial|opening|closing)\s+|(?:second|third)\s+of\s+(?:the\s+)?|(?:first|last|final)\s+of\s+(?:the\s+)?)$"
 )
 
 

@@ -436,8 +436,10 @@ def _is_cancelled(trigger: Span, sentence: Sentence, cues) -> bool:
 # words that make the event governed by them only a possibility
 HYPOTHETICAL_LEMMAS = {"consider", "rule", "contemplate", "weigh", "mull", "possible", "possibility", "option",
                        "willing", "ready", "open", "available", "entitle", "entitled", "right", "free"}  # fmt: skip
-# ... and, for an action with no date of its own, also these
+# ... and, for an event with no date of its own, also these
 HYPOTHETICAL_UNDATED = {"threaten", "warn", "discuss", "debate"}
+# a wish: the event is the object of one of these ("we want to reach a settlement")
+DESIRE_LEMMAS = {"want", "hope", "wish", "keen", "eager", "need", "prefer", "like", "love"}
 
 
 def _is_hypothetical(trigger: Span, dated: bool = False) -> bool:
@@ -448,6 +450,9 @@ def _is_hypothetical(trigger: Span, dated: bool = False) -> bool:
     is none either."""
     toks = _governing_tokens(trigger)
     cues = HYPOTHETICAL_LEMMAS if dated else HYPOTHETICAL_LEMMAS | HYPOTHETICAL_UNDATED
+    verb = _clause_verb(trigger)
+    if not dated and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in DESIRE_LEMMAS:
+        return True
     # "remained available for talks", "ready for talks"
     root = trigger.root
     if root.dep_ == "pobj" and root.head.head.lemma_.lower() in HYPOTHETICAL_LEMMAS:
@@ -669,8 +674,12 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
             tr.label_ == "strike"
             and len(tr) == 1
             and tr.root.pos_ == "VERB"
-            and any(c.dep_ == "dobj" for c in tr.root.children)
+            and any(c.dep_ == "dobj" and not _is_clock_or_date(c) for c in tr.root.children)
         ):
+            continue
+        # "the shortage had struck hardest in provincial hospitals": only
+        # people, their unions or organisations strike
+        if tr.label_ == "strike" and len(tr) == 1 and tr.root.pos_ == "VERB" and _no_agent(tr.root):
             continue
         # "rally in the dollar" is excluded, "rallied in Auckland" is not
         place_after = (
@@ -723,6 +732,40 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
     ]
     notice_objects = {c.start for c in chosen if c.label_ in STRIKE_FAMILY and inside(c, notices)}
     return sorted(chosen, key=lambda c: c.start), notice_objects
+
+
+def _is_clock_or_date(tok: Token) -> bool:
+    """ "will strike from 7am to 11am": a time the parser took for an object."""
+    return (tok.lower_ in ("am", "pm", "a.m.", "p.m.", "noon", "midday", "midnight")
+            or tok.like_num or tok.ent_type_ in ("TIME", "DATE"))  # fmt: skip
+
+
+_AGENT_NOUNS = {
+    "union",
+    "unions",
+    "association",
+    "organisation",
+    "branch",
+    "crew",
+    "workforce",
+    "team",
+}
+
+
+def _no_agent(verb: Token) -> bool:
+    """The subject of a verb is a thing, not people ("the shortage", "the
+    storm"): a common noun that names no workers, people or body of them."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_:
+        return False
+    word = subj.lower_
+    return not (
+        word in _AGENT_NOUNS
+        or subj.lemma_.lower() in _people_nouns()
+        or word in _people_nouns()
+        or word in _worker_heads(refdata.load_refdata())
+        or word.endswith(_AGENT_ENDINGS)
+    )
 
 
 def _is_tally(tr: Span) -> bool:
@@ -1016,6 +1059,9 @@ def _own_temporals(
             and "since" in words[-4:]
         ):
             continue
+        # "a 4 percent pay rise backdated to April 1": when the content applies
+        if it.kind != "duration" and _CONTENT_DATE.search(before):
+            continue
         span = doc.char_span(se.start + it.start, se.start + it.end, alignment_mode="expand")
         if span is not None and it.kind != "duration" and _in_other_relative_clause(span, trigger):
             continue
@@ -1026,6 +1072,12 @@ def _own_temporals(
                 continue
         out.append(it)
     return _drop_conjunct_dates(se, trigger, out)
+
+
+_CONTENT_DATE = re.compile(
+    r"(?:\bbackdated|\bback-dated|\bretrospective|\beffective|\bwith\s+effect|\bpayable|\bapplying)"
+    r"(?:\s{1,3}(?:to|from|on|until|in))?(?:\s{1,3}the)?$"
+)
 
 
 def _in_other_relative_clause(span: Span, trigger: Span) -> bool:
@@ -1188,6 +1240,11 @@ def find_mentions(
                 # cleaners hold a separate strike": two groups, two actions
                 firsts.append(tr)
                 contrasted.update({_group_of(same[-1], heads), _group_of(tr, heads)})
+        # "will refuse to work the opening three hours of their shifts": the
+        # refusal is the partial strike it names, not a refusal of its own
+        partial = [t for t in trs if t.label_ == "partial_strike"]
+        firsts = [f for f in firsts if not (f.label_ == "other_action"
+                  and any(0 <= p.start - f.end <= 3 for p in partial))]  # fmt: skip
         # a bare "action" beside a named action is that action
         if any(f.label_ in ACTION_TYPES for f in firsts):
             firsts = [f for f in firsts if f.label_ != ACTION_REF]
@@ -1463,7 +1520,8 @@ def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
             _absorb(match, m)
     for m in undated:
         fam = _family(m.event_type)
-        if _is_hypothetical(m.trigger) and (m.event_type in ACTION_TYPES or not events):
+        hypothetical = _is_hypothetical(m.trigger)
+        if hypothetical and (m.event_type in ACTION_TYPES or not events):
             continue
         same = [ev for ev in events if _family(ev.event_type) == fam]
         if m.window is not None and m.window.start_day is None and m.window.end_day is not None:
@@ -1529,6 +1587,8 @@ def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
             continue
         if m.event_type == "settlement" and m.status not in ("occurred", "ongoing", "planned"):
             continue
+        if hypothetical:
+            continue  # "we want to reach a settlement": talked of, never a new event
         events.append(_Event(m.event_type, m.status, m.window or D.DateSpec(), [m], None))
     events.sort(key=lambda e: (e.first.sentence.index, e.first.trigger.start))
     return events

@@ -362,3 +362,40 @@ def test_notice_dated_before_of_a_strike_and_a_second_strike_in_one_sentence(ext
         dt.date(2026, 1, 27),
         dt.date(2026, 2, 3),
     ]
+
+
+def test_a_thing_that_struck_is_no_strike(extract):
+    assert not events(extract, "Muir said the shortage had struck hardest in provincial hospitals.")
+
+
+def test_a_wish_for_a_settlement_is_no_event(extract):
+    text = '"We value our midwives enormously and we want to reach a settlement," Ms Ranui said.'
+    assert not events(extract, text)
+
+
+def test_when_an_offer_applies_is_not_when_it_was_made(extract):
+    evs = events(
+        extract,
+        "Nurses rejected the offer on Monday. The offer is understood to include a 4 percent "
+        "pay rise backdated to April 1.",
+    )
+    assert {e.start_date for e in evs if e.event_type == "offer"} <= {dt.date(2024, 5, 6), None}
+
+
+def test_refusing_the_opening_hours_of_each_shift_is_a_partial_strike(extract):
+    (e,) = events(
+        extract,
+        "Laboratory staff belonging to Apex will refuse to work the opening three hours of "
+        "every shift that starts on Tuesday.",
+    )
+    assert (e.event_type, e.start_date) == ("partial_strike", dt.date(2024, 5, 7))
+
+
+def test_a_clock_time_taken_for_an_object_still_leaves_a_strike(extract):
+    (e,) = events(
+        extract,
+        "• Public Service Association (PSA) members in mental health and allied health - "
+        "community mental health nurses and social workers in Dunedin - will strike from 7am "
+        "to 11am on Tuesday.",
+    )
+    assert (e.event_type, e.start_date, e.duration_hours) == ("strike", dt.date(2024, 5, 7), 4)
