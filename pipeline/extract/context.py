@@ -106,8 +106,17 @@ def sentences(doc: Doc) -> list[Sentence]:
             trail = len(piece) - len(piece.rstrip())
             s, e = start + lead, end - trail
             if e > s:
-                if not _has_word(text[s:e]) and raw and "\n" not in text[raw[-1][1] : s]:
-                    raw[-1] = (raw[-1][0], e)  # a lone closing quote belongs to the sentence before
+                same_line = bool(raw) and "\n" not in text[raw[-1][1] : s]
+                label = (
+                    same_line
+                    and text[raw[-1][0] : raw[-1][1]].endswith(":")
+                    and (len(text[raw[-1][0] : raw[-1][1]].split()) <= 6)
+                )
+                if same_line and (not _has_word(text[s:e]) or text[s] in ":;" or label):
+                    # a lone closing quote, or a split at a colon ("• Monday,
+                    # May 13" + ": Auckland", "• Friday, May 17:" + "Otago"),
+                    # belongs to the sentence before
+                    raw[-1] = (raw[-1][0], e)
                 elif _has_word(text[s:e]):
                     raw.append((s, e))
             start = end + 1

@@ -223,6 +223,7 @@ class _Mention:
         None  # the workers taking part, when the article sets groups apart ("orderlies" / "cleaners")
     )
     unions: frozenset[str] = frozenset()  # unions named in its sentence
+    scheduled: bool = False  # a line of a timetable ("• Monday, November 12: Auckland")
 
 
 @dataclass
@@ -1222,6 +1223,9 @@ def find_mentions(
         prev = [*prev[-1:], se]
         trs, notice_objects = _select_triggers(se, by_sent.get(se.index, []), ref, context)
         if not trs:
+            line = _schedule_line(se, mentions, published)
+            if line is not None:
+                mentions.append(line)
             continue
         # one mention per type per sentence: keep the first trigger of each
         # family, except an action in a subordinate clause of its own ("will
@@ -1230,6 +1234,14 @@ def find_mentions(
         for tr in trs:
             same = [f for f in firsts if _family(f.label_) == _family(tr.label_)]
             if not same or (tr.label_ in ACTION_TYPES and _own_clause_action(se, same[-1], tr)):
+                firsts.append(tr)
+            elif (
+                tr.label_ in ACTION_TYPES
+                and same[-1].label_ in ACTION_TYPES
+                and _is_followed(same[-1])
+            ):
+                # "The strikes follow the first national strike in 24 years, on
+                # August 15": what is followed is an occurrence of its own
                 firsts.append(tr)
             elif tr.label_ in ACTION_TYPES and _another_dated_occurrence(se, tr):
                 # "a 48-hour strike from 27 January ..., and a second 48-hour
@@ -1333,6 +1345,7 @@ def find_mentions(
                     f is not tr
                     and f.start < tr.start
                     and f.label_ != ACTION_REF
+                    and not _is_followed(f)
                     and (
                         _family(f.label_) == _family(etype)
                         or (etype in ACTION_TYPES and _own_clause_action(se, f, tr))
@@ -1348,6 +1361,46 @@ def find_mentions(
         if m.group not in contrasted:
             m.group = next((g for g in contrasted if m.group and _same_group(g, m.group)), None)
     return mentions
+
+
+_SCHEDULE_LINE = re.compile(
+    r"\s{0,3}(?:[-•*–—▪●]\s{0,3})?(?P<when>[^:–—]{3,45}?)\s{0,3}[:–—]\s{1,3}(?P<what>\S.*)"
+)
+
+
+def _schedule_line(
+    se: Sentence, mentions: list[_Mention], published: dt.date | None
+) -> _Mention | None:
+    """A line of a timetable under an announced series ("• Monday, November
+    12: Auckland"): the date and what follows it, with no verb, is one more
+    occurrence of the latest action named in the sentences just before."""
+    m = _SCHEDULE_LINE.fullmatch(se.text.rstrip("."))
+    if m is None or len(m.group("what").split()) > 16:
+        return None
+    when = m.group("when")
+    items = [t for t in D.find_temporals(when) if t.is_day]
+    if not items or sum(t.end - t.start for t in items) < 0.6 * len(when.strip(" ,")):
+        return None
+    # no clause of its own ("Wellington, including the Wairarapa" has none)
+    if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.is_alpha for t in se.span):
+        return None
+    prior = next((p for p in reversed(mentions) if p.event_type in ACTION_TYPES - {"rally"}
+                  and 0 < se.index - p.sentence.index <= 12), None)  # fmt: skip
+    if prior is None:
+        return None
+    (w, *_rest) = D.build_windows(when, items, published, None) or [D.DateSpec()]
+    if w.start_day is None:
+        return None
+    off = se.text.find(when)
+    w = replace(w, text_start=off + w.text_start, text_end=off + w.text_end)
+    doc = se.span.doc
+    first = doc.char_span(se.start + off, se.start + off + len(when), alignment_mode="expand")
+    if first is None:
+        return None
+    trigger = Span(doc, first.start, first.end, label=prior.event_type)
+    status = _status(None, w.start_day, published, True)
+    return _Mention(prior.event_type, se, trigger, None, status, w, _day_key(w, se.text),
+                    continuation=True, group=prior.group, scheduled=True)  # fmt: skip
 
 
 def _group_of(tr: Span, heads: frozenset[str]) -> str | None:
@@ -1609,7 +1662,7 @@ def _representative(ev: _Event, dated_sents: dict[int, set[int]]) -> _Mention:
         ]
     # a headline or label line (no closing punctuation) only states the event
     # when nothing else does
-    ordered = [m for m in ordered if not _is_headline(m.sentence)] or ordered
+    ordered = [m for m in ordered if m.scheduled or not _is_headline(m.sentence)] or ordered
     # an action named in a subordinate clause of another ("..., after a
     # four-hour stoppage on Monday") is stated by a sentence of its own
     ordered = [m for m in ordered if not m.subordinate] or ordered

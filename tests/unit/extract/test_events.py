@@ -399,3 +399,37 @@ def test_a_clock_time_taken_for_an_object_still_leaves_a_strike(extract):
         "to 11am on Tuesday.",
     )
     assert (e.event_type, e.start_date, e.duration_hours) == ("strike", dt.date(2024, 5, 7), 4)
+
+
+def test_each_line_of_a_strike_timetable_is_a_strike(extract):
+    text = (
+        "Primary teachers will hold rolling one-day strikes by region, the union said.\n\n"
+        "• Monday, May 13: Auckland\n"
+        "• Tuesday, May 14: Waikato and Bay of Plenty\n"
+        "• Wednesday, May 15: Wellington, including the Wairarapa\n\n"
+        "A march is planned in Auckland."
+    )
+    strikes = sorted(
+        (e for e in events(extract, text) if e.event_type == "strike"), key=lambda e: e.start_date
+    )
+    assert [(e.start_date, e.locations[:1], e.status) for e in strikes] == [
+        (dt.date(2024, 5, 13), ("Auckland",), "planned"),
+        (dt.date(2024, 5, 14), ("Waikato",), "planned"),
+        (dt.date(2024, 5, 15), ("Wellington",), "planned"),
+    ]
+    assert strikes[0].text == "• Monday, May 13: Auckland" or strikes[0].text.endswith("Auckland")
+
+
+def test_a_timetable_line_needs_an_action_just_before(extract):
+    text = "The library has new opening hours.\n\n• Monday, May 13: Auckland\n"
+    assert not events(extract, text)
+
+
+def test_the_action_that_is_followed_is_an_occurrence_of_its_own(extract):
+    evs = events(
+        extract,
+        "The strikes follow the first national primary teachers' strike in 24 years, on "
+        "August 15, when thousands of teachers walked off the job.",
+        dt.date(2018, 11, 7),
+    )
+    assert [(e.event_type, e.start_date) for e in evs] == [("strike", dt.date(2018, 8, 15))]

@@ -34,3 +34,12 @@ def test_furniture_yields_nothing_but_the_story_does(extract):
     assert {"nz-nurses-organisation", "health-nz", "paul-goulter"} <= ids
     assert not ids & {"rnz", "jane-smith", "nz-government"}  # reporter, outlet, related headline
     assert not [f for f in ex.figures if "0800" in f.text or f.text == "111"]
+
+
+def test_a_line_split_at_its_colon_stays_one_sentence(nlp):
+    from pipeline.extract.context import sentences
+
+    text = "Where and when:\n\n• Friday, May 17: Otago and Southland\n• Monday, May 20:  Wellington"
+    got = [s.text for s in sentences(nlp(text))]
+    assert "Friday, May 17: Otago and Southland" in got
+    assert "Monday, May 20:  Wellington" in got
