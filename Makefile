@@ -20,7 +20,7 @@ help:
 	@echo "make release VERSION=x.y.z   package the published build in warehouse/releases/x.y.z/"
 	@echo "make ui            start the Dagster UI on http://127.0.0.1:3000"
 	@echo "make eval          score extraction: EVAL_RAW=folder EVAL_GOLD=gold.json (default: the seeds)"
-	@echo "make eval-all      score on the seeds, the dev set and the three blind sets in tests/fixtures"
+	@echo "make eval-all      score on the seeds, the dev set and the six blind sets in tests/fixtures"
 	@echo "make bench N=1000  benchmark a synthetic corpus of N articles (results in warehouse/bench/)"
 	@echo "make speed         words per second of spaCy alone and with extraction"
 	@echo "make expectations  regenerate expectations/*.json from pipeline/schemas.py"
@@ -62,7 +62,7 @@ eval: setup
 	$(VENV_PY) -m pipeline eval --raw "$(EVAL_RAW)" --gold "$(EVAL_GOLD)"
 
 eval-all: setup
-	@for set in "../shared/seeds ../shared/gold/seeds.json" "tests/fixtures/eval/raw tests/fixtures/eval/gold.json" "tests/fixtures/blind/raw tests/fixtures/blind/gold.json" "tests/fixtures/blind2/raw tests/fixtures/blind2/gold.json" "tests/fixtures/blind3/raw tests/fixtures/blind3/gold.json"; do \
+	@for set in "../shared/seeds ../shared/gold/seeds.json" "tests/fixtures/eval/raw tests/fixtures/eval/gold.json" "tests/fixtures/blind/raw tests/fixtures/blind/gold.json" "tests/fixtures/blind2/raw tests/fixtures/blind2/gold.json" "tests/fixtures/blind3/raw tests/fixtures/blind3/gold.json" "tests/fixtures/blind4/raw tests/fixtures/blind4/gold.json" "tests/fixtures/blind5/raw tests/fixtures/blind5/gold.json" "tests/fixtures/blind6/raw tests/fixtures/blind6/gold.json"; do \
 		set -- $$set; echo "== $$1"; $(VENV_PY) -m pipeline eval --raw "$$1" --gold "$$2"; done
 
 speed: setup
