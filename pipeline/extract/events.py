@@ -678,6 +678,13 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
             and any(c.dep_ == "dobj" and not _is_clock_or_date(c) for c in tr.root.children)
         ):
             continue
+        # "voted 91% in favour at a stopwork meeting": where the vote was held
+        if tr.label_ == "partial_strike" and tr[-1].lemma_.lower() == "meeting":
+            k = tr.start - 1
+            while k >= 0 and tr.doc[k].dep_ in ("det", "amod", "nummod", "compound"):
+                k -= 1
+            if k >= 0 and tr.doc[k].lower_ in ("at", "during"):
+                continue
         # "the shortage had struck hardest in provincial hospitals": only
         # people, their unions or organisations strike
         if tr.label_ == "strike" and len(tr) == 1 and tr.root.pos_ == "VERB" and _no_agent(tr.root):

@@ -10,7 +10,9 @@ from tests.codebook import REPO
 CHECKER = REPO / "tests" / "fixtures" / "check_gold.py"
 
 
-@pytest.mark.parametrize("folder", ["eval", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"])
+@pytest.mark.parametrize(
+    "folder", ["eval", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"]
+)
 def test_gold_file_is_consistent(folder):
     proc = subprocess.run(
         [sys.executable, str(CHECKER), str(REPO / "tests" / "fixtures" / folder)],

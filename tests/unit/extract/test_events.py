@@ -433,3 +433,29 @@ def test_the_action_that_is_followed_is_an_occurrence_of_its_own(extract):
         dt.date(2018, 11, 7),
     )
     assert [(e.event_type, e.start_date) for e in evs] == [("strike", dt.date(2018, 8, 15))]
+
+
+def test_a_vote_share_for_this_action_is_the_vote(extract):
+    evs = events(
+        extract,
+        '"Our members voted 94% for this action last week because they have had enough," '
+        "the organiser said.",
+    )
+    assert [e.event_type for e in evs] == ["strike_vote"]
+
+
+def test_a_stopwork_meeting_where_a_vote_was_held_is_no_stoppage(extract):
+    evs = events(
+        extract,
+        "Union members voted 91% in favour of the strikes at a stopwork meeting in Oamaru on Thursday.",
+    )
+    assert [e.event_type for e in evs] == ["strike_vote"]
+
+
+def test_refusals_of_particular_work_are_other_action(extract):
+    for text in (
+        "Since 1 April, members have refused to carry out administrative work.",
+        "Members will also stop entering students' marks into the university's systems from Monday.",
+        "From Monday, officers will also stop completing the forms St John uses to bill patients.",
+    ):
+        assert [e.event_type for e in events(extract, text)] == ["other_action"], text
