@@ -642,6 +642,7 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
     by_type = {t.event_type: t for t in ref.triggers.types}
     lemmas = sentence.lemmas | context_lemmas
     cands = []
+    withdrawn: list[Span] = []
     for tr in triggers:
         if tr.label_ == "strike_vote":
             outcome = _vote_on_deal(tr)
@@ -677,6 +678,12 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
             and tr.root.pos_ == "VERB"
             and any(c.dep_ == "dobj" and not _is_clock_or_date(c) for c in tr.root.children)
         ):
+            continue
+        # "withdrew its strike notice": the strike is called off, no notice is given
+        if tr.label_ == "strike_notice" and any(
+            a.lemma_.lower() in _WITHDRAW for a in [tr.root, *list(tr.root.ancestors)[:2]]
+        ):
+            withdrawn.append(tr)
             continue
         # "voted 91% in favour at a stopwork meeting": where the vote was held
         if tr.label_ == "partial_strike" and tr[-1].lemma_.lower() == "meeting":
@@ -722,6 +729,10 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
         if tr.label_ == "negotiation" and _members_meeting(tr):
             continue
         cands.append((spec.priority, len(tr), tr))
+    # the strike of a withdrawn notice ("withdrew its strike notice last
+    # week") is called off on a day the text does not give
+    cands = [c for c in cands if not any(w.start <= c[2].start < w.end or w.root in c[2].root.ancestors
+                                         or 0 <= c[2].start - w.end <= 4 for w in withdrawn)]  # fmt: skip
     cands.sort(key=lambda c: (-c[0], -c[1], c[2].start))
     chosen: list[Span] = []
     for _, _, tr in cands:
@@ -740,6 +751,9 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
     ]
     notice_objects = {c.start for c in chosen if c.label_ in STRIKE_FAMILY and inside(c, notices)}
     return sorted(chosen, key=lambda c: c.start), notice_objects
+
+
+_WITHDRAW = {"withdraw", "lift", "rescind", "revoke", "retract", "pull", "cancel"}
 
 
 def _is_clock_or_date(tok: Token) -> bool:
@@ -1064,7 +1078,7 @@ def _own_temporals(
         if (
             etype in ACTION_TYPES
             and trigger.root.pos_ in ("NOUN", "PROPN")
-            and "since" in words[-4:]
+            and "since" in words[-6:]
         ):
             continue
         # "a 4 percent pay rise backdated to April 1": when the content applies
@@ -1230,7 +1244,9 @@ def find_mentions(
         prev = [*prev[-1:], se]
         trs, notice_objects = _select_triggers(se, by_sent.get(se.index, []), ref, context)
         if not trs:
-            line = _schedule_line(se, mentions, published)
+            line = _schedule_line(se, mentions, published) or _elided_occurrence(
+                se, mentions, published, continuation
+            )
             if line is not None:
                 mentions.append(line)
             continue
@@ -1408,6 +1424,34 @@ def _schedule_line(
     status = _status(None, w.start_day, published, True)
     return _Mention(prior.event_type, se, trigger, None, status, w, _day_key(w, se.text),
                     continuation=True, group=prior.group, scheduled=True)  # fmt: skip
+
+
+_ORDINALS = {"second", "third", "fourth", "fifth", "next", "last", "final", "other"}
+
+
+def _elided_occurrence(se: Sentence, mentions: list[_Mention], published: dt.date | None,
+                       continuation: frozenset[str]) -> _Mention | None:  # fmt: skip
+    """ "The first stoppage will run from 11am to 1pm on Tuesday 14 May. The
+    second will run from 7am to 9am on Thursday 16 May.": an ordinal standing
+    for the action just named, with a date of its own, is another occurrence."""
+    subj = next((t for t in se.span if t.dep_ == "nsubj" and t.lower_ in _ORDINALS
+                 and t.head.pos_ in ("VERB", "AUX")), None)  # fmt: skip
+    if subj is None or not any(c.lower_ == "the" for c in subj.children):
+        return None
+    prior = next((p for p in reversed(mentions) if p.event_type in ACTION_TYPES - {"rally"}
+                  and 0 < se.index - p.sentence.index <= 2), None)  # fmt: skip
+    if prior is None:
+        return None
+    trigger = Span(se.span.doc, subj.i, subj.i + 1, label=prior.event_type)
+    tense = tense_of(trigger)
+    items = D.find_temporals(se.text)
+    windows = D.build_windows(se.text, items, published, tense, continuation)
+    w = next((w for w in windows if w.start_day is not None), None)
+    if w is None:
+        return None
+    status = _status(tense, w.start_day, published, w.has_day_words)
+    return _Mention(prior.event_type, se, trigger, tense, status, w, _day_key(w, se.text),
+                    continuation=True, group=prior.group)  # fmt: skip
 
 
 def _group_of(tr: Span, heads: frozenset[str]) -> str | None:
@@ -2026,7 +2070,8 @@ def _any_word_rx(words: frozenset[str]) -> re.Pattern[str] | None:
 
 
 def _overseas_sentences(doc: Doc, sents: list[Sentence], ref: RefData) -> set[int]:
-    """Indexes of sentences naming a place outside New Zealand (one pass over doc.ents)."""
+    """Indexes of sentences naming a place outside New Zealand (one pass over
+    doc.ents) or an overseas organisation."""
     overseas = ref.lexicon.overseas_places
     starts = [se.start for se in sents]
     out: set[int] = set()
@@ -2035,6 +2080,10 @@ def _overseas_sentences(doc: Doc, sents: list[Sentence], ref: RefData) -> set[in
             i = bisect.bisect_right(starts, ent.start_char) - 1
             if i >= 0:
                 out.add(sents[i].index)
+    # ... or an overseas organisation ("called by the British Medical Association")
+    orgs = _any_word_rx(_words().overseas_orgs)
+    if orgs is not None:
+        out.update(se.index for se in sents if orgs.search(se.text))
     return out
 
 

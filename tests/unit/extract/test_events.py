@@ -459,3 +459,31 @@ def test_refusals_of_particular_work_are_other_action(extract):
         "From Monday, officers will also stop completing the forms St John uses to bill patients.",
     ):
         assert [e.event_type for e in events(extract, text)] == ["other_action"], text
+
+
+def test_the_second_standing_for_a_named_stoppage_is_another_occurrence(extract):
+    evs = events(
+        extract,
+        "The first stoppage will run from 11am to 1pm on Tuesday 14 May. "
+        "The second will run from 7am to 9am on Thursday 16 May.",
+    )
+    assert sorted((e.event_type, e.start_date, e.duration_hours) for e in evs) == [
+        ("strike", dt.date(2024, 5, 14), 2),
+        ("strike", dt.date(2024, 5, 16), 2),
+    ]
+
+
+def test_a_withdrawn_notice_is_no_notice_and_dates_no_strike(extract):
+    evs = events(
+        extract, "The union said it withdrew its strike notice for a third stoppage last week."
+    )
+    assert not [e for e in evs if e.event_type == "strike_notice" or e.start_date is not None]
+
+
+def test_an_overseas_organisation_makes_its_sentence_overseas(extract):
+    evs = events(
+        extract,
+        "The walkout, called by the British Medical Association (BMA), is the eleventh since the "
+        "dispute began in March 2023.",
+    )
+    assert not evs
