@@ -66,6 +66,18 @@ _FURNITURE_RX = re.compile(
     r"(?im)^[ \t]*(?:.*(?:copyright\s*©|©|all\s+rights\s+reserved).*|share\s+this(?:\s+article|\s+story)?"
     r"|subscribe\b.*|sign\s+up\b.*|follow\s+us\b.*|advertisement|@\w+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)[ \t]*$"
 )
+# a dateline before the first words of a story: "WELLINGTON, May 15 NZPA - ",
+# "Wellington, 14 May 2025 – "
+_DATELINE_RX = re.compile(
+    r"(?m)^[ \t]{0,4}[A-Z][A-Za-z'’.-]{1,20}(?:[ \t][A-Z][A-Za-z'’.-]{1,20}){0,2},[ \t]{1,3}"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]{1,3})?"
+    r"(?:[A-Z][a-z]{2,8}\.?[ \t]{1,3}\d{1,2}|\d{1,2}[ \t]{1,3}[A-Z][a-z]{2,8})(?:,?[ \t]{1,3}\d{4})?"
+    r"[ \t]{1,3}(?:\(?[A-Z]{2,6}\)?[ \t]{1,3})?[-–—][ \t]"
+)
+# a wire service's sign-off: agency, bureau and editors' initials ("NZPA WGT ks ss")
+_SIGN_OFF_RX = re.compile(
+    r"(?m)^[ \t]{0,4}(?:NZPA|AAP|AP|AFP|Reuters)(?:[ \t]{1,3}[A-Z]{2,4})?(?:[ \t]{1,3}[a-z]{2,3}){0,4}[ \t]*$"
+)
 _CREDIT_RX = re.compile(
     r"(?i)\b(?:photo(?:graph)?|image|picture|credit|photo\s+credit|video)\s*[:/]\s*[^\n)]*"
 )
@@ -75,12 +87,14 @@ _CREDIT_RX = re.compile(
 def boilerplate_ranges(text: str) -> tuple[tuple[int, int], ...]:
     """Char ranges that are not article text: bylines, contact blocks (to the
     end), photo credits, related-story link lists, copyright, sharing and
-    newsletter lines."""
+    newsletter lines, datelines and wire sign-offs."""
     out = [(m.start(), m.end()) for m in _BYLINE_RX.finditer(text)]
     out += [(m.start(), m.end()) for m in _ROLE_BYLINE_RX.finditer(text)]
     out += [(m.start(), m.end()) for m in _CREDIT_RX.finditer(text)]
     out += [(m.start(), m.end()) for m in _RELATED_RX.finditer(text)]
     out += [(m.start(), m.end()) for m in _FURNITURE_RX.finditer(text)]
+    out += [(m.start(), m.end()) for m in _DATELINE_RX.finditer(text)]
+    out += [(m.start(), m.end()) for m in _SIGN_OFF_RX.finditer(text)]
     m = _CONTACT_RX.search(text)
     if m is not None and m.start() > len(text) // 3:
         out.append((m.start(), len(text)))

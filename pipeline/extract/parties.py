@@ -154,6 +154,7 @@ class PartyRules:
     not_name_words: frozenset[str] = frozenset()
     venue_words: frozenset[str] = frozenset()
     venue_surnames: frozenset[str] = frozenset()
+    street_words: frozenset[str] = frozenset()
     not_person_first_words: frozenset[str] = frozenset()
     headline_words: frozenset[str] = frozenset()
     generic_org_words: frozenset[str] = frozenset()
@@ -197,6 +198,7 @@ def parse_rules(raw: Any) -> PartyRules:
         not_name_words=_words(raw.get("not_name_words")),
         venue_words=_words(raw.get("venue_words")),
         venue_surnames=_words(raw.get("venue_surnames")),
+        street_words=_words(raw.get("street_words")),
         not_person_first_words=_words(raw.get("not_person_first_words")),
         headline_words=_words(raw.get("headline_words")),
         generic_org_words=_words(raw.get("generic_org_words")),
@@ -959,6 +961,8 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
         span = _strip_span(ent, rules)
         if not span or not _is_name(span):
             continue
+        if span[-1].text in rules.street_words:
+            continue  # "outside NZME's Graham St office"
         if _looks_like_person(span, ctx, sent_start_of.get(span.start, 0)):
             person_spans.append(span)
         else:

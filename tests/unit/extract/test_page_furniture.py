@@ -43,3 +43,22 @@ def test_a_line_split_at_its_colon_stays_one_sentence(nlp):
     got = [s.text for s in sentences(nlp(text))]
     assert "Friday, May 17: Otago and Southland" in got
     assert "Monday, May 20:  Wellington" in got
+
+
+def test_wire_dateline_and_sign_off_are_furniture():
+    from pipeline.extract.context import boilerplate_ranges
+
+    text = "Wellington, Oct 13 NZPA - Orderlies will strike on Tuesday.\n\nMore text here.\n\nNZPA WGT ks ss"
+    got = [text[a:b] for a, b in boilerplate_ranges(text)]
+    assert "Wellington, Oct 13 NZPA - " in got and "NZPA WGT ks ss" in got
+
+
+def test_wire_agency_and_street_names_are_no_parties(extract):
+    text = (
+        "Wellington, Oct 13 NZPA - Orderlies at Wellington Hospital will strike next week, the "
+        "Service and Food Workers Union said.\n\nMembers will gather outside the board's Riddiford St "
+        "offices and on Kilmore Street.\n\nNZPA WGT ks ss"
+    )
+    ids = {p.party_id for p in extract(text, dt.date(2003, 10, 13)).parties}
+    assert "service-and-food-workers-union" in ids
+    assert not {i for i in ids if "nzpa" in i or i.endswith(("-st", "-street"))}, ids
