@@ -68,6 +68,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # ... and month first ("on March 17, 18 and 24")
+        "date_range",
+        re.compile(
+            rf"\b(?P<list>)(?P<m>{_MONTH})\s{{1,3}}(?P<d1>{_DAYNUM})(?:,\s{{0,3}}{_DAYNUM}){{0,6}},?\s{{1,3}}(?:and|&)\s{{1,3}}"
+            rf"(?P<d2>{_DAYNUM})\b(?!\s*(?:%|per|percent))"
+            rf"(?:,?\s+(?:(?P<y>{_YEAR})\b|(?P<yrel>(?i:last|next|this))\s+year\b))?"
+        ),
+    ),
+    (
         "date_range",
         re.compile(
             rf"\b(?:(?P<wd1>{_WD}),?\s+)?(?:the\s+)?(?P<d1>{_DAYNUM})\s*(?:and|to|until|till|-|–)\s*"
@@ -656,6 +665,8 @@ def listed_days(t: Temporal) -> list[int] | None:
         return None
     month = _MONTH_RX.search(t.text)
     head = t.text[: month.start()] if month else t.text
+    if month is not None and month.start() == 0:  # "March 17, 18 and 24 (2009)"
+        head = re.sub(rf",?\s+(?:{_YEAR}|(?:last|next|this)\s+year)$", "", t.text[month.end() :])
     days = [_daynum(d) for d in _DAYNUM_RX.findall(head)]
     if t.g("list") is not None or (re.search(r"\band\b|&", head) and len(days) == 2):
         return days if len(days) >= 2 else None

@@ -330,3 +330,19 @@ def test_until_dates_the_thing_itself_where_asked():
     text = "The agreement, which runs until June 2025, covers 2700 officers."
     (w,) = build_windows(text, find_temporals(text), MON, "present", until_ends=False)
     assert (finalize(w).start_date, finalize(w).date_precision) == (dt.date(2025, 6, 1), "month")
+
+
+def test_a_month_first_list_of_days():
+    ws = _windows("Meat workers will strike on March 17, 18 and 24.", dt.date(2009, 3, 11))
+    assert [(w.start_date, w.end_date) for w in ws] == [
+        (dt.date(2009, 3, 17), None),
+        (dt.date(2009, 3, 18), None),
+        (dt.date(2009, 3, 24), None),
+    ]
+    (w,) = _windows("Talks are set for March 3 and 4.", dt.date(2009, 2, 20))
+    assert (w.start_date, w.end_date) == (dt.date(2009, 3, 3), dt.date(2009, 3, 4))
+
+
+def test_a_share_after_a_date_is_no_day_of_a_list():
+    ws = _windows("a rise of 3 percent on March 1 and 2 percent in July", dt.date(2009, 2, 20))
+    assert ws[0].start_date == dt.date(2009, 3, 1) and ws[0].end_date is None

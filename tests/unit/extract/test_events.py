@@ -487,3 +487,11 @@ def test_an_overseas_organisation_makes_its_sentence_overseas(extract):
         "dispute began in March 2023.",
     )
     assert not evs
+
+
+def test_settling_a_dispute_or_an_agreement_is_a_settlement(extract):
+    for text in (
+        "Workers at the Lorneville plant settled a similar dispute in February.",
+        "Journalists at Stuff settled their collective agreement in December.",
+    ):
+        assert [e.event_type for e in events(extract, text)] == ["settlement"], text
