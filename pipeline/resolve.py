@@ -186,7 +186,11 @@ class _Cluster:
     unions: set[str]
     rows: list[dict]
 
-    def accepts(self, employers: set[str], unions: set[str]) -> bool:
+    def accepts(self, employers: set[str], unions: set[str], article_id: str | None = None) -> bool:
+        # two events one article tells apart stay apart (the extractor has
+        # already applied the merge rule inside the article)
+        if article_id is not None and any(r["article_id"] == article_id for r in self.rows):
+            return False
         return not _conflict(self.employers, employers) and not _conflict(self.unions, unions)
 
 
@@ -227,7 +231,7 @@ def cluster_event_mentions(mentions: pl.DataFrame, articles: pl.DataFrame) -> li
             continue
         key = (r["event_type"], r["start_date"])
         for cl in by_key.get(key, []):
-            if cl.accepts(employers, unions):
+            if cl.accepts(employers, unions, r["article_id"]):
                 cl.rows.append(r)
                 cl.employers |= employers
                 cl.unions |= unions
@@ -252,8 +256,13 @@ def _newest_first(rows: list[dict]) -> list[dict]:
     )
 
 
-def reconcile(cluster: _Cluster) -> dict:
-    """One events row from a cluster's mentions (documented in docs/identity.md)."""
+def reconcile(cluster: _Cluster, taken: set[str] | None = None) -> dict:
+    """One events row from a cluster's mentions (documented in docs/identity.md).
+
+    `taken` holds the ids already given: where one article tells apart two
+    events with the same type, day and sides (two groups of one union's
+    members striking separately), the later one takes the id the codebook
+    gives an undated event, from its first mention."""
     newest = _newest_first(cluster.rows)
     # The most precisely dated mention decides all date fields together.
     dated = max(newest, key=lambda r: PRECISION_RANK.get(r["date_precision"], 0))
@@ -281,15 +290,25 @@ def reconcile(cluster: _Cluster) -> dict:
         (r for r in cluster.rows if r["article_id"] == oldest["article_id"]),
         key=lambda r: r["char_start"],
     )
-    return {
-        "event_id": event_id_for(
+    eid = event_id_for(
+        cluster.event_type,
+        cluster.start_date,
+        cluster.employers,
+        cluster.unions,
+        first_mention["article_id"],
+        first_mention["char_start"],
+    )
+    if taken is not None and eid in taken:
+        eid = event_id_for(
             cluster.event_type,
-            cluster.start_date,
-            cluster.employers,
-            cluster.unions,
+            None,
+            (),
+            (),
             first_mention["article_id"],
             first_mention["char_start"],
-        ),
+        )
+    return {
+        "event_id": eid,
         "event_type": cluster.event_type,
         "status": newest[0]["status"],  # the newest source decides
         "start_date": dated["start_date"],
@@ -317,9 +336,11 @@ def resolve_events(
     known = set(known_parties)
     clusters = cluster_event_mentions(mentions, articles) if not mentions.is_empty() else []
     events, sources, event_parties, mapping = [], [], [], []
+    taken: set[str] = set()
     for cl in clusters:
-        row = reconcile(cl)
+        row = reconcile(cl, taken)
         eid = row["event_id"]
+        taken.add(eid)
         events.append(row)
         per_article: dict[str, dict] = {}
         for r in cl.rows:

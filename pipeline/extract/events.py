@@ -224,6 +224,12 @@ class _Mention:
     )
     unions: frozenset[str] = frozenset()  # unions named in its sentence
     scheduled: bool = False  # a line of a timetable ("• Monday, November 12: Auckland")
+    separate: bool = (
+        False  # one union's share of "are on separate strikes" (its unions are its own)
+    )
+    context_unions: frozenset[str] = (
+        frozenset()
+    )  # unions named in the sentence before, same paragraph
 
 
 @dataclass
@@ -1342,6 +1348,12 @@ def find_mentions(
                     else w
                     for w in windows
                 ]
+                # "are on separate one-day strikes", told on the day: today's
+                if (tense == "present" and etype in ACTION_TYPES and not se.text.rstrip().endswith("?")
+                        and len(windows) == 1 and windows[0].start_day is None
+                        and not windows[0].has_day_words):  # fmt: skip
+                    windows = [replace(windows[0], start_day=published, start_precision="day",
+                                       has_day_words=True)]  # fmt: skip
             segments = _window_segments(se, windows, place_starts)
             for w_i, w in enumerate(windows):
                 day = w.start_day
@@ -1500,6 +1512,24 @@ def _name_unions(mentions: list[_Mention], parties: list[PartyMention]) -> None:
         m.unions = frozenset(
             p.party_id for p in unions if m.sentence.start <= p.char_start < m.sentence.end
         )
+        before = [p for p in unions if p.char_start < m.sentence.start]
+        if before:
+            last = max(before, key=lambda p: p.char_start)
+            gap = m.sentence.span.doc.text[last.char_start : m.sentence.start]
+            if "\n" not in gap.strip("\n ") and gap.count(". ") <= 1:
+                m.context_unions = frozenset({last.party_id})
+
+
+def _split_separate(mentions: list[_Mention]) -> list[_Mention]:
+    """ "Secondary teachers (PPTA) and primary teachers (NZEI) are on separate
+    one-day strikes": one action per union named."""
+    out: list[_Mention] = []
+    for m in mentions:
+        if m.event_type in ACTION_TYPES and len(m.unions) >= 2 and "separate" in m.sentence.lowers:
+            out.extend(replace(m, unions=frozenset({u}), separate=True) for u in sorted(m.unions))
+        else:
+            out.append(m)
+    return out
 
 
 def _unions_conflict(ev: _Event, m: _Mention) -> bool:
@@ -1587,9 +1617,23 @@ def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
     events: list[_Event] = []
     dated = [m for m in mentions if m.day_key is not None]
     undated = [m for m in mentions if m.day_key is None]
+    # actions whose sentence names their union go first, so that a lede naming
+    # no union ("teachers, nurses and senior doctors are on strike today")
+    # meets the unions' separate actions that day already told apart
+    unnamed = [m for m in dated if m.event_type in ACTION_TYPES and not m.unions]
+    dated = [m for m in dated if not (m.event_type in ACTION_TYPES and not m.unions)] + unnamed
     for m in dated:
         fam = _family(m.event_type)
         match = None
+        if m in unnamed and m.group is None and _umbrella(m, events):
+            # "The ASMS says ... About 5,000 senior doctors are on strike
+            # today": the union of the sentence before, else it stands for
+            # several unions' actions, each an event already
+            theirs = [ev for ev in events if ev.day_key == m.day_key and m.context_unions
+                      and ev.unions == m.context_unions and _family(ev.event_type) == fam]  # fmt: skip
+            if theirs:
+                _absorb(theirs[0], m)
+            continue
         for ev in events:
             if (
                 _family(ev.event_type) != fam
@@ -1622,6 +1666,8 @@ def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
             events.append(_Event(m.event_type, m.status, m.window or D.DateSpec(), [m], m.day_key))
         else:
             _absorb(match, m)
+    for ev in events:  # each event is first stated where the article first mentions it
+        ev.mentions.sort(key=lambda x: (x.sentence.index, x.trigger.start))
     for m in undated:
         fam = _family(m.event_type)
         hypothetical = _is_hypothetical(m.trigger)
@@ -1696,6 +1742,15 @@ def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
         events.append(_Event(m.event_type, m.status, m.window or D.DateSpec(), [m], None))
     events.sort(key=lambda e: (e.first.sentence.index, e.first.trigger.start))
     return events
+
+
+def _umbrella(m: _Mention, events: list[_Event]) -> bool:
+    """An action naming no union on a day when two or more unions' actions of
+    its family are already told apart ("Tens of thousands of teachers, nurses
+    and senior doctors are on strike today")."""
+    same_day = {ev.unions for ev in events
+                if _family(ev.event_type) == _family(m.event_type) and ev.unions and ev.day_key == m.day_key}  # fmt: skip
+    return len(same_day) >= 2
 
 
 def _representative(ev: _Event, dated_sents: dict[int, set[int]]) -> _Mention:
@@ -2315,6 +2370,8 @@ def _event_parties(ev: _Event, dispute: _Dispute, parties: list[PartyMention], s
         own += [pm for pm in about if pm.party_type == "union" or pm.party_id in dispute.employers]
     stated = [pm for pm in own if ev.first.sentence.start <= pm.char_start < ev.first.sentence.end]
     unions = [pm.party_id for pm in own if pm.party_type == "union"]
+    if any(m.separate for m in ev.mentions):
+        unions = [u for u in unions if u in ev.unions]
     employers = [pm.party_id for pm in own if pm.party_id in dispute.employers]
     out: list[EventParty] = []
     for pid in dict.fromkeys(unions or dispute.unions):
@@ -2416,6 +2473,7 @@ def extract_events(
     mention it, and where in each of those sentences it is stated."""
     mentions = find_mentions(doc, sents, published, ref)
     _name_unions(mentions, parties)
+    mentions = _split_separate(mentions)
     events = link_mentions(mentions, ref)
     places = list(doc.spans[PLACES_KEY]) if PLACES_KEY in doc.spans else find_places(doc)
     refs = _place_refs(doc, places, parties, ref)

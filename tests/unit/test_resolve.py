@@ -191,3 +191,22 @@ def test_figures_link_to_merged_events_and_drop_unknown_speakers():
     assert row["speaker_id"] is None
     assert row["figure_id"].startswith("f_") and len(row["figure_id"]) == 14
     assert figures.schema == schemas.FIGURES.polars_schema
+
+
+def test_two_events_one_article_tells_apart_stay_apart_with_distinct_ids():
+    # orderlies and cleaners, both PSA members, strike separately on one day
+    a = ArticleExtraction(
+        "a_000000000001",
+        events=(
+            _event("Orderlies will strike on Tuesday.", 0, unions=("psa",)),
+            _event("Cleaners hold a separate strike.", 40, unions=("psa",)),
+        ),
+    )
+    b = ArticleExtraction(
+        "a_000000000002", events=(_event("PSA members strike on Tuesday.", unions=("psa",)),)
+    )
+    out = _resolve([a, b], _articles(("a_000000000001", D), ("a_000000000002", D)))
+    events = out["events"]
+    assert events.height == 2
+    assert events["event_id"].n_unique() == 2
+    assert sorted(events["n_sources"].to_list()) == [1, 2]

@@ -495,3 +495,22 @@ def test_settling_a_dispute_or_an_agreement_is_a_settlement(extract):
         "Journalists at Stuff settled their collective agreement in December.",
     ):
         assert [e.event_type for e in events(extract, text)] == ["settlement"], text
+
+
+def test_a_lede_naming_no_union_does_not_swallow_the_unions_separate_strikes(extract):
+    text = (
+        "Tens of thousands of teachers, nurses and senior doctors are on strike today.\n\n"
+        "• About 36,000 members of the New Zealand Nurses Organisation began a 24-hour strike at 9am.\n"
+        "• About 5500 members of the Association of Salaried Medical Specialists stopped work at 8am.\n"
+        "• Secondary teachers (PPTA) and primary teachers (NZEI Te Riu Roa) are on separate one-day strikes."
+    )
+    strikes = [e for e in events(extract, text, dt.date(2025, 10, 23)) if e.event_type == "strike"]
+    unions = sorted(tuple(p.party_id for p in e.parties if p.role == "union") for e in strikes)
+    assert unions == [
+        ("association-of-salaried-medical-specialists",),
+        ("nz-nurses-organisation",),
+        ("nzei-te-riu-roa",),
+        ("post-primary-teachers-association",),
+    ]
+    assert {e.start_date for e in strikes} == {dt.date(2025, 10, 23)}
+    assert all(not e.text.startswith("Tens of thousands") for e in strikes)
