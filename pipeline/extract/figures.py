@@ -173,11 +173,12 @@ _PHONE_RX = re.compile(
     r"|\b(?:0800|0508|0900)[\s-]?[\dA-Z]{3}[\s-]?[\dA-Z]{3,4}\b"
     r"|(?i:\b(?:call|calling|called|dial|dialling|dialed|dialled|phone|ring|text|txt)\s+)(?P<short>\d{3,}(?:[\s-]\d{3,4}){0,2})\b"
     r"|\b111\b(?!\s*(?:[a-z]|%|percent|per cent))"
+    r"|\b111\b(?=\s{1,3}(?:calls?|number|line|service|emergenc\w*)\b)"  # "a 111 call"
 )
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 _CLOCK_AFTER = re.compile(
     r"^\s*(?:o['’]clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night|tonight|this\s+(?:morning|afternoon|evening)"
-    r"|(?:am|pm|a\.m\.|p\.m\.)(?![A-Za-z]))",
+    r"|(?:am|pm|a\.m\.|p\.m\.)(?![A-Za-z])|(?:noon|midday|midnight)\b)",
     re.I,
 )
 _CLOCK_BEFORE = re.compile(r"(?i)\b(?:at|from|until|till|til|by|before|after)\s+$")
@@ -1338,8 +1339,11 @@ def _not_a_figure(text: str, m: re.Match[str], ref: RefData, single: bool) -> bo
             .group(1)
             .lower()
         )
-        if w in lex["event_count_nouns"] and "$" not in num:
-            return True  # "two further strikes": each is an events row
+        # "two further strikes": each is an events row ("180 union members" counts members)
+        modifier = re.match(rf"(?i)^\s+(?:\w+\s+)?{re.escape(w)}\s+(?:members?|workers?|staff|delegates?|officials?)\b",
+                            after_num)  # fmt: skip
+        if w in lex["event_count_nouns"] and "$" not in num and not modifier:
+            return True
     if (
         low == "one"
         and unit_txt

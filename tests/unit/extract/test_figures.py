@@ -189,3 +189,20 @@ def test_ratio_needs_a_number_after_in(extract):
 def test_rates_and_yearly_rises(extract, text, figure, period):
     (f,) = [f for f in figs(extract, text) if f.text == figure]
     assert f.period == period
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ambulance officers will still answer every 111 call during the strike.",
+        "The rally will start at 12 noon outside the hospital.",
+        "Staff from two unions will strike on Tuesday.",
+    ],
+)
+def test_emergency_number_clock_words_and_counts_of_sides_are_not_figures(extract, text):
+    assert not figs(extract, text)
+
+
+def test_a_count_of_union_members_is_still_a_figure(extract):
+    f = one(extract, "About 180 union members, mostly stevedores, are involved in the action.")
+    assert (f.value, f.measure) == (180, "workers_involved")
