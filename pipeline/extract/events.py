@@ -2731,18 +2731,7 @@ def _written_occupation(
         text = _phrase_text(tok, sentence, ref)
         if text is None:
             continue
-        # "paramedics and call handlers": a second worker phrase joined by "and"
-        # (read from the surface: the parser often makes "call" a verb)
-        doc = tok.doc
-        if tok.i + 2 < sentence.span.end and doc[tok.i + 1].lower_ in ("and", "&"):
-            for j in range(tok.i + 2, min(tok.i + 5, sentence.span.end)):
-                if not (doc[j].is_alpha and doc[j].is_lower):
-                    break
-                if doc[j].lower_ in heads:
-                    ctext = " ".join(t.lower_ for t in doc[tok.i + 2 : j + 1])
-                    if not (j == tok.i + 2 and doc[j].lower_ in _words().generic_worker_heads):
-                        text = f"{text} and {ctext}"
-                    break
+        text = text + _joined_workers(tok, sentence, heads)
         rank = 2
         if verb is not None and any(a.i == verb.i for a in [tok, *tok.ancestors][:4]):
             rank = (
@@ -2754,6 +2743,39 @@ def _written_occupation(
     if not cands:
         return None
     return min(cands, key=lambda c: c[0])[1]
+
+
+def _joined_workers(tok: Token, sentence: Sentence, heads: frozenset[str]) -> str:
+    """Further worker phrases listed after a worker noun, read from the
+    surface (the parser often makes "call" a verb): "paramedics and call
+    handlers", "orderlies, cleaners and kitchen staff". A list ended by
+    "and" counts; a bare generic head ("and staff") does not."""
+    doc, end = tok.doc, sentence.span.end
+    generic = _words().generic_worker_heads
+    k, parts = tok.i + 1, []
+    while k + 1 < end and doc[k].lower_ in (",", "and", "&"):
+        sep = doc[k].lower_
+        phrase: list[str] = []
+        j = k + 1
+        while j < min(k + 6, end) and ((doc[j].is_lower and doc[j].is_alpha) or doc[j].text == "-"):
+            phrase.append(doc[j].text)
+            if doc[j].lower_ in heads and not (len(phrase) == 1 and doc[j].lower_ in generic):
+                break
+            j += 1
+        else:
+            break
+        if j >= end or doc[j].lower_ not in heads:
+            break
+        parts.append((sep, " ".join(phrase).replace(" - ", "-")))
+        k = j + 1
+        if sep != ",":
+            break
+    if not parts or parts[-1][0] == ",":
+        return ""  # a list must end with "and": "nurses, who ..." is no list
+    out = ""
+    for sep, phrase in parts:
+        out += f", {phrase}" if sep == "," else f" and {phrase}"
+    return out
 
 
 def _phrase_text(head: Token, sentence: Sentence, ref: RefData) -> str | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 MON = dt.date(2024, 5, 6)
 
 
@@ -514,3 +516,21 @@ def test_a_lede_naming_no_union_does_not_swallow_the_unions_separate_strikes(ext
     ]
     assert {e.start_date for e in strikes} == {dt.date(2025, 10, 23)}
     assert all(not e.text.startswith("Tens of thousands") for e in strikes)
+
+
+@pytest.mark.parametrize(
+    ("text", "occupation"),
+    [
+        ("Orderlies, cleaners and kitchen staff at Wellington Hospital will strike on Tuesday.",
+         "orderlies, cleaners and kitchen staff"),
+        ("Paramedics and emergency call-takers at Wellington Free Ambulance will strike on Tuesday.",
+         "paramedics and emergency call-takers"),
+        ("Caregivers, cooks and cleaners at six rest homes will strike on Tuesday.",
+         "caregivers, cooks and cleaners"),
+        ("Nurses, who are members of the union, will strike on Tuesday.", "nurses"),
+        ("Nurses and staff will strike on Tuesday.", "nurses"),
+    ],
+)  # fmt: skip
+def test_a_list_of_worker_groups_is_the_occupation_as_written(extract, text, occupation):
+    (e,) = events(extract, text)
+    assert e.occupation == occupation
