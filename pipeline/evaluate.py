@@ -231,10 +231,12 @@ def evaluate_tables(tables: dict[str, pl.DataFrame], gold: dict) -> Evaluation:
                 # where one sentence states several events of a type ("a strike
                 # on 27 January and a second on 3 February"), the dates decide
                 same_day = str(p["start_date"]) == str(g.get("start_date"))
-                candidates.append((best, same_day, gi, eid))
+                # ... and then the unions ("PPTA and NZEI members are on separate strikes")
+                shared = len(roles[eid]["union"] & set(g.get("unions") or ()))
+                candidates.append((best, same_day, shared, gi, eid))
     matched_gold: dict[int, str] = {}
     matched_pred: set[str] = set()
-    for _, _, gi, eid in sorted(candidates, key=lambda c: (-c[0], not c[1], c[2], c[3])):
+    for _, _, _, gi, eid in sorted(candidates, key=lambda c: (-c[0], not c[1], -c[2], c[3], c[4])):
         if gi in matched_gold or eid in matched_pred:
             continue
         matched_gold[gi] = eid

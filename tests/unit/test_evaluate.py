@@ -89,3 +89,21 @@ def test_an_event_with_no_overlapping_source_is_not_matched_by_date_alone():
     }
     ev = evaluate_tables(tables, gold)
     assert (ev.scores["events"].tp, ev.scores["events"].fn) == (0, 1)
+
+
+def test_events_sharing_a_sentence_and_a_day_are_matched_by_their_unions():
+    tables = _tables(
+        [
+            {"event_id": "e_a", "start_date": dt.date(2025, 10, 23)},
+            {"event_id": "e_b", "start_date": dt.date(2025, 10, 23)},
+        ]
+    )
+    tables["event_parties"] = pl.DataFrame(
+        {"event_id": ["e_a", "e_b"], "role": ["union", "union"], "party_id": ["ppta", "nzei"]}
+    )
+    gold = _gold(["2025-10-23", "2025-10-23"])
+    gold["events"][0]["unions"], gold["events"][1]["unions"] = ["nzei"], ["ppta"]
+    gold["events"][0]["key"], gold["events"][1]["key"] = "nzei-strike", "ppta-strike"
+    ev = evaluate_tables(tables, gold)
+    assert ev.scores["events"].tp == 2
+    assert ev.fields["events"]["unions"].right == 2
