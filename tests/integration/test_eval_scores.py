@@ -36,12 +36,27 @@ SETS = {
     "blind2": (
         REPO / "tests/fixtures/blind2/raw",
         REPO / "tests/fixtures/blind2/gold.json",
-        {"events": 0.78, "parties": 0.90, "figures": 0.97, "fields": 0.89},
+        {"events": 0.79, "parties": 0.91, "figures": 0.97, "fields": 0.90},
     ),
     "blind3": (
         REPO / "tests/fixtures/blind3/raw",
         REPO / "tests/fixtures/blind3/gold.json",
-        {"events": 0.82, "parties": 0.85, "figures": 0.94, "fields": 0.84},
+        {"events": 0.84, "parties": 0.85, "figures": 0.94, "fields": 0.90},
+    ),
+    "blind4": (
+        REPO / "tests/fixtures/blind4/raw",
+        REPO / "tests/fixtures/blind4/gold.json",
+        {"events": 0.80, "parties": 0.89, "figures": 0.93, "fields": 0.87},
+    ),
+    "blind5": (
+        REPO / "tests/fixtures/blind5/raw",
+        REPO / "tests/fixtures/blind5/gold.json",
+        {"events": 0.84, "parties": 0.85, "figures": 0.94, "fields": 0.86},
+    ),
+    "blind6": (
+        REPO / "tests/fixtures/blind6/raw",
+        REPO / "tests/fixtures/blind6/gold.json",
+        {"events": 0.81, "parties": 0.82, "figures": 0.93, "fields": 0.89},
     ),
 }
 
