@@ -1010,6 +1010,12 @@ def _own_clause_action(se: Sentence, first: Span, other: Span) -> bool:
     return bool(between & _SEPARATE_CLAUSE)
 
 
+_HABITUAL = re.compile(
+    r"(?i)\b(?:each|every)\s{1,3}time\b|\bevery\s{1,3}(?:few\s{1,3})?(?:years?|decades?)\b|\bby\s{1,3}the\s{1,3}time\b"
+    r"|\b(?:usually|typically|generally|invariably|historically)\b|\btends?\s{1,3}to\b"
+)
+
+
 _ANOTHER = {"second", "third", "fourth", "fifth", "another", "separate", "further", "final", "last"}
 
 
@@ -1335,6 +1341,11 @@ def find_mentions(
                         and (windows[0].start_day or published) > published):  # fmt: skip
                     windows = [D.DateSpec()]
             if any(w.start_day is not None for w in windows) and _is_hypothetical(tr, dated=True):
+                continue
+            # "By the time a union issues notice, its members have usually
+            # spent months ...", "Each time, the dispute eventually settled":
+            # what happens in general, not an event
+            if not any(w.has_day_words for w in windows) and _HABITUAL.search(se.text):
                 continue
             cancelled = _is_cancelled(tr, se, ref.triggers.cancel_cues)
             if cancelled and tense == "past":

@@ -534,3 +534,15 @@ def test_a_lede_naming_no_union_does_not_swallow_the_unions_separate_strikes(ext
 def test_a_list_of_worker_groups_is_the_occupation_as_written(extract, text, occupation):
     (e,) = events(extract, text)
     assert e.occupation == occupation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the time a union issues notice, its members have usually spent months at the table.",
+        "Each time, the dispute eventually settled for more than the employer first said it could pay.",
+        "Every few years the gaps between those decisions show up on a picket line.",
+    ],
+)
+def test_what_happens_in_general_is_no_event(extract, text):
+    assert not events(extract, text)
