@@ -648,7 +648,9 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
     by_type = {t.event_type: t for t in ref.triggers.types}
     lemmas = sentence.lemmas | context_lemmas
     cands = []
-    withdrawn: list[Span] = []
+    withdrawn: list[
+        Span
+    ] = []  # withdrawn notices, and meetings that are only where a vote was held
     for tr in triggers:
         if tr.label_ == "strike_vote":
             outcome = _vote_on_deal(tr)
@@ -697,6 +699,7 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
             while k >= 0 and tr.doc[k].dep_ in ("det", "amod", "nummod", "compound"):
                 k -= 1
             if k >= 0 and tr.doc[k].lower_ in ("at", "during"):
+                withdrawn.append(tr)  # its words name no action either ("stop-work")
                 continue
         # "the shortage had struck hardest in provincial hospitals": only
         # people, their unions or organisations strike
@@ -738,7 +741,8 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
     # the strike of a withdrawn notice ("withdrew its strike notice last
     # week") is called off on a day the text does not give
     cands = [c for c in cands if not any(w.start <= c[2].start < w.end or w.root in c[2].root.ancestors
-                                         or 0 <= c[2].start - w.end <= 4 for w in withdrawn)]  # fmt: skip
+                                         or (w.label_ == "strike_notice" and 0 <= c[2].start - w.end <= 4)
+                                         for w in withdrawn)]  # fmt: skip
     cands.sort(key=lambda c: (-c[0], -c[1], c[2].start))
     chosen: list[Span] = []
     for _, _, tr in cands:

@@ -546,3 +546,21 @@ def test_a_list_of_worker_groups_is_the_occupation_as_written(extract, text, occ
 )
 def test_what_happens_in_general_is_no_event(extract, text):
     assert not events(extract, text)
+
+
+def test_tabling_a_pay_rise_is_an_offer(extract):
+    evs = events(
+        extract,
+        "Health NZ says it has made two offers. It tabled a 1.5 percent pay rise in April.",
+        dt.date(2025, 6, 10),
+    )
+    assert [(e.event_type, e.start_date) for e in evs] == [("offer", dt.date(2025, 4, 1))]
+
+
+def test_stop_work_meetings_where_an_offer_was_rejected_are_no_strike(extract):
+    evs = events(
+        extract,
+        "The organiser said the company had offered 2 percent a year for two years, which "
+        "members rejected at stop-work meetings last week.",
+    )
+    assert [e.event_type for e in evs] == ["offer"]
