@@ -707,22 +707,19 @@ def _week_anchored(text: str, items: list[Temporal]) -> list[Temporal]:
     next week", "Tuesday of next week") resolve inside that week; the week
     itself is then no window of its own."""
     out = list(items)
+    weeks: set[int] = set()  # the week expressions now carried by their weekdays
     for k, it in enumerate(items):
         if not (it.kind == "relative" and (it.g("unit") or "").lower() == "week" and it.g("rel")):
             continue
-        j, anchored = k - 1, []
+        j = k - 1
         while j >= 0 and items[j].kind == "weekday" and not items[j].g("rel"):
             gap = text[items[j].end : (items[j + 1].start if j + 1 < k else it.start)]
             if not re.fullmatch(r"[\s,]*(?:(?:and|or|&)\s{1,3})?(?:of\s{1,3})?", gap):
                 break
-            anchored.append(j)
-            j -= 1
-        if not anchored:
-            continue
-        for j in anchored:
             out[j] = replace(items[j], groups=(*items[j].groups, ("inweek", it.g("rel") or "")))
-        out[k] = None  # type: ignore[call-overload]
-    return [t for t in out if t is not None]
+            weeks.add(k)
+            j -= 1
+    return [t for k, t in enumerate(out) if k not in weeks]
 
 
 def build_windows(

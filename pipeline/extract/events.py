@@ -648,9 +648,9 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
     by_type = {t.event_type: t for t in ref.triggers.types}
     lemmas = sentence.lemmas | context_lemmas
     cands = []
-    withdrawn: list[
-        Span
-    ] = []  # withdrawn notices, and meetings that are only where a vote was held
+    # triggers whose words name no action: withdrawn notices, and meetings
+    # that are only where a vote was held
+    no_action: list[Span] = []
     for tr in triggers:
         if tr.label_ == "strike_vote":
             outcome = _vote_on_deal(tr)
@@ -691,7 +691,7 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
         if tr.label_ == "strike_notice" and any(
             a.lemma_.lower() in _WITHDRAW for a in [tr.root, *list(tr.root.ancestors)[:2]]
         ):
-            withdrawn.append(tr)
+            no_action.append(tr)
             continue
         # "voted 91% in favour at a stopwork meeting": where the vote was held
         if tr.label_ == "partial_strike" and tr[-1].lemma_.lower() == "meeting":
@@ -699,7 +699,7 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
             while k >= 0 and tr.doc[k].dep_ in ("det", "amod", "nummod", "compound"):
                 k -= 1
             if k >= 0 and tr.doc[k].lower_ in ("at", "during"):
-                withdrawn.append(tr)  # its words name no action either ("stop-work")
+                no_action.append(tr)  # its words name no action either ("stop-work")
                 continue
         # "the shortage had struck hardest in provincial hospitals": only
         # people, their unions or organisations strike
@@ -742,7 +742,7 @@ def _select_triggers(sentence: Sentence, triggers: list[Span], ref: RefData,
     # week") is called off on a day the text does not give
     cands = [c for c in cands if not any(w.start <= c[2].start < w.end or w.root in c[2].root.ancestors
                                          or (w.label_ == "strike_notice" and 0 <= c[2].start - w.end <= 4)
-                                         for w in withdrawn)]  # fmt: skip
+                                         for w in no_action)]  # fmt: skip
     cands.sort(key=lambda c: (-c[0], -c[1], c[2].start))
     chosen: list[Span] = []
     for _, _, tr in cands:
@@ -1418,6 +1418,12 @@ _SCHEDULE_LINE = re.compile(
 )
 
 
+def _latest_action(mentions: list[_Mention], se: Sentence, within: int) -> _Mention | None:
+    """The last action other than a rally named in the `within` sentences before `se`."""
+    return next((p for p in reversed(mentions) if p.event_type in ACTION_TYPES - {"rally"}
+                 and 0 < se.index - p.sentence.index <= within), None)  # fmt: skip
+
+
 def _schedule_line(
     se: Sentence, mentions: list[_Mention], published: dt.date | None
 ) -> _Mention | None:
@@ -1434,8 +1440,7 @@ def _schedule_line(
     # no clause of its own ("Wellington, including the Wairarapa" has none)
     if any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.is_alpha for t in se.span):
         return None
-    prior = next((p for p in reversed(mentions) if p.event_type in ACTION_TYPES - {"rally"}
-                  and 0 < se.index - p.sentence.index <= 12), None)  # fmt: skip
+    prior = _latest_action(mentions, se, within=12)
     if prior is None:
         return None
     (w, *_rest) = D.build_windows(when, items, published, None) or [D.DateSpec()]
@@ -1465,8 +1470,7 @@ def _elided_occurrence(se: Sentence, mentions: list[_Mention], published: dt.dat
                  and t.head.pos_ in ("VERB", "AUX")), None)  # fmt: skip
     if subj is None or not any(c.lower_ == "the" for c in subj.children):
         return None
-    prior = next((p for p in reversed(mentions) if p.event_type in ACTION_TYPES - {"rally"}
-                  and 0 < se.index - p.sentence.index <= 2), None)  # fmt: skip
+    prior = _latest_action(mentions, se, within=2)
     if prior is None:
         return None
     trigger = Span(se.span.doc, subj.i, subj.i + 1, label=prior.event_type)
@@ -1635,12 +1639,11 @@ def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
     # actions whose sentence names their union go first, so that a lede naming
     # no union ("teachers, nurses and senior doctors are on strike today")
     # meets the unions' separate actions that day already told apart
-    unnamed = [m for m in dated if m.event_type in ACTION_TYPES and not m.unions]
-    dated = [m for m in dated if not (m.event_type in ACTION_TYPES and not m.unions)] + unnamed
+    dated.sort(key=_names_no_union)  # stable: each part keeps the article's order
     for m in dated:
         fam = _family(m.event_type)
         match = None
-        if m in unnamed and m.group is None and _umbrella(m, events):
+        if _names_no_union(m) and m.group is None and _umbrella(m, events):
             # "The ASMS says ... About 5,000 senior doctors are on strike
             # today": the union of the sentence before, else it stands for
             # several unions' actions, each an event already
@@ -1757,6 +1760,10 @@ def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
         events.append(_Event(m.event_type, m.status, m.window or D.DateSpec(), [m], None))
     events.sort(key=lambda e: (e.first.sentence.index, e.first.trigger.start))
     return events
+
+
+def _names_no_union(m: _Mention) -> bool:
+    return m.event_type in ACTION_TYPES and not m.unions
 
 
 def _umbrella(m: _Mention, events: list[_Event]) -> bool:

@@ -175,6 +175,13 @@ _PHONE_RX = re.compile(
     r"|\b111\b(?!\s*(?:[a-z]|%|percent|per cent))"
     r"|\b111\b(?=\s{1,3}(?:calls?|number|line|service|emergenc\w*)\b)"  # "a 111 call"
 )
+# the noun a bare number counts, and the word after it ("two further strikes",
+# "180 union members")
+_COUNTED_NOUN = re.compile(
+    r"(?i)^\s+(?:(?:further|more|separate|rolling|new|national|planned|consecutive|other)\s+)?(\w+)(?:\s+(\w+))?"
+)
+_MEMBER_NOUNS = {"member", "members", "worker", "workers", "staff", "delegate", "delegates", "official",
+                 "officials"}  # fmt: skip
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 _CLOCK_AFTER = re.compile(
     r"^\s*(?:o['’]clock|in\s+the\s+(?:morning|afternoon|evening)|at\s+night|tonight|this\s+(?:morning|afternoon|evening)"
@@ -1324,25 +1331,11 @@ def _not_a_figure(text: str, m: re.Match[str], ref: RefData, single: bool) -> bo
             return True
         if not unit_txt and re.search(r"(?i)\b(?:the|those|these|both|all)\s+$", before):
             return True  # "the two unions": a reference, not a quantity
-    if (
-        re.match(
-            r"(?i)^\s+(?:(?:further|more|separate|rolling|new|national|planned|consecutive|other)\s+)?(\w+)",
-            after_num,
-        )
-        and not unit_txt
-    ):
-        w = (
-            re.match(
-                r"(?i)^\s+(?:(?:further|more|separate|rolling|new|national|planned|consecutive|other)\s+)?(\w+)",
-                after_num,
-            )
-            .group(1)
-            .lower()
-        )
+    counted = _COUNTED_NOUN.match(after_num) if not unit_txt else None
+    if counted is not None:
         # "two further strikes": each is an events row ("180 union members" counts members)
-        modifier = re.match(rf"(?i)^\s+(?:\w+\s+)?{re.escape(w)}\s+(?:members?|workers?|staff|delegates?|officials?)\b",
-                            after_num)  # fmt: skip
-        if w in lex["event_count_nouns"] and "$" not in num and not modifier:
+        w, nxt = counted.group(1).lower(), (counted.group(2) or "").lower()
+        if w in lex["event_count_nouns"] and "$" not in num and nxt not in _MEMBER_NOUNS:
             return True
     if (
         low == "one"
