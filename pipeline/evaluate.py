@@ -188,7 +188,8 @@ def _tally(tallies: dict[str, FieldTally], name: str, gold, pred, where: str) ->
     if _same(name, gold, pred):
         t.right += 1
     else:
-        t.misses.append(f"{where}: gold {gold!r}, got {pred!r}")
+        shown = sorted(pred) if isinstance(pred, set) else pred  # the same report on every run
+        t.misses.append(f"{where}: gold {gold!r}, got {shown!r}")
 
 
 def evaluate_tables(tables: dict[str, pl.DataFrame], gold: dict) -> Evaluation:
