@@ -540,8 +540,11 @@ def _group(
         gap = _gap_words(text[prev_end : it.start]) if cur else []
         if it.kind == "duration":
             if cur is not None and cur.duration is None:
+                # "on 23 October, nurses walked out for eight hours from 9am":
+                # what follows the length is read from the length on
                 cur.duration = it
                 cur.last = max(cur.last, it.end)
+                prev_end = it.end
             elif pending is None:
                 pending = it
             continue

@@ -425,6 +425,9 @@ def _is_cancelled(trigger: Span, sentence: Sentence, cues) -> bool:
         toks += [c for c in trigger.root.children if c.dep_ in ("acl", "relcl")]
     for tok in toks:
         lem = tok.lemma_.lower()
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REQUEST_LEMMAS | DESIRE_LEMMAS:
+            # "we'd encourage the PSA to call off the next strike": asked, not done
+            return False
         if lem in CANCEL_VERBS and (lem != "avert" or tok.tag_ in ("VBD", "VBN")):
             return True
         if lem == "call" and any(c.lower_ == "off" for c in tok.children):
@@ -445,6 +448,9 @@ HYPOTHETICAL_LEMMAS = {"consider", "rule", "contemplate", "weigh", "mull", "poss
                        "willing", "ready", "open", "available", "entitle", "entitled", "right", "free"}  # fmt: skip
 # ... and, for an event with no date of its own, also these
 HYPOTHETICAL_UNDATED = {"threaten", "warn", "discuss", "debate"}
+# a request to someone: what they are asked to do is not done ("urged the union to call off")
+REQUEST_LEMMAS = {"encourage", "urge", "ask", "implore", "beg", "invite", "request", "press", "pressure",
+                  "push", "challenge", "appeal", "tell", "demand", "call", "plead"}  # fmt: skip
 # a wish: the event is the object of one of these ("we want to reach a settlement")
 DESIRE_LEMMAS = {"want", "hope", "wish", "keen", "eager", "need", "prefer", "like", "love"}
 
@@ -1223,6 +1229,31 @@ def _day_key(spec: D.DateSpec, sentence_text: str) -> str | None:
     return spec.day_words
 
 
+_ANAPHOR = re.compile(
+    r"(?i)\b(?:that(?:\s+same)?|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b"
+)
+
+
+def _with_anaphora(
+    se: Sentence, items: list[D.Temporal], mentions: list[_Mention]
+) -> list[D.Temporal]:
+    """ "That day, nurses walked out ...": the day of the latest action or
+    milestone dated to the day in the two sentences before, written out as
+    a date so that the sentence's triggers can take it like any other."""
+    found = [m for m in _ANAPHOR.finditer(se.text)
+             if all(m.end() <= t.start or m.start() >= t.end for t in items)]  # fmt: skip
+    if not found:
+        return items
+    before = [m for m in mentions if se.index - 2 <= m.sentence.index < se.index and m.window is not None
+              and m.window.start_day is not None and m.window.start_precision == "day"]  # fmt: skip
+    if not before:
+        return items
+    day = before[-1].window.start_day
+    groups = (("d", str(day.day)), ("m", day.strftime("%B")), ("y", str(day.year)))
+    made = [D.Temporal("date", m.start(), m.end(), m.group(0), groups) for m in found]
+    return sorted([*items, *made], key=lambda t: t.start)
+
+
 def find_mentions(
     doc: Doc, sents: list[Sentence], published: dt.date | None, ref: RefData
 ) -> list[_Mention]:
@@ -1299,9 +1330,10 @@ def find_mentions(
         # a bare "action" beside a named action is that action
         if any(f.label_ in ACTION_TYPES for f in firsts):
             firsts = [f for f in firsts if f.label_ != ACTION_REF]
-        items = D.find_temporals(se.text)
+        items = _with_anaphora(se, D.find_temporals(se.text), mentions)
         assigned = _assign_temporals(se, firsts, items)
         _reassign_followed(firsts, assigned)
+        released: list[D.Temporal] = []
         for i, tr in enumerate(firsts):
             etype = tr.label_
             # "stopped work for the first two hours of their shifts": the
@@ -1325,6 +1357,11 @@ def find_mentions(
                    and _clause_verb(f).i == _clause_verb(tr).i for f in firsts):  # fmt: skip
                 tense = None  # "will strike again, after a stoppage on Monday": the date decides
             its = _own_temporals(se, tr, assigned.get(i, []), etype)
+            if etype in ACTION_TYPES and released and not any(t.kind != "duration" for t in its):
+                # "had given notice of further action on Monday 22 August, when
+                # members will not work ...": the day the notice cannot have
+                # been given is the action's
+                its = sorted(released + its, key=lambda t: t.start)
             # a strike named in a notice is that notice's object unless it has its own date
             if tr.start in notice_objects and not any(t.kind != "duration" for t in its):
                 continue
@@ -1344,6 +1381,7 @@ def find_mentions(
                 if (etype in POINT_MILESTONES and tense == "past" and published
                         and (windows[0].start_day or published) > published):  # fmt: skip
                     windows = [D.DateSpec()]
+                    released = [t for t in its if t.kind != "duration"]
             if any(w.start_day is not None for w in windows) and _is_hypothetical(tr, dated=True):
                 continue
             # "By the time a union issues notice, its members have usually
@@ -2508,11 +2546,14 @@ def extract_events(
     ]
     if not events:
         return [], [], []
-    # the partial form of a strike carries over to its announced continuations
-    if any(ev.event_type == "partial_strike" for ev in events):
-        for ev in events:
-            if ev.event_type == "strike" and any(m.continuation for m in ev.mentions):
-                ev.event_type = "partial_strike"
+    # the partial form of a strike carries over to its announced continuations,
+    # not to another union's strikes nor to strikes of a stated full length
+    partials = [ev for ev in events if ev.event_type == "partial_strike"]
+    for ev in events:
+        if (ev.event_type == "strike" and any(m.continuation for m in ev.mentions)
+                and (ev.spec.duration_hours or 0) < 24
+                and any(not (p.unions and ev.unions) or p.unions & ev.unions for p in partials)):  # fmt: skip
+            ev.event_type = "partial_strike"
     strikes = [ev for ev in events if ev.event_type in STRIKE_FAMILY]
     primary = strikes[0] if strikes else None
     # a rally with no date of its own is held during the article's strike

@@ -346,3 +346,15 @@ def test_a_month_first_list_of_days():
 def test_a_share_after_a_date_is_no_day_of_a_list():
     ws = _windows("a rise of 3 percent on March 1 and 2 percent in July", dt.date(2009, 2, 20))
     assert ws[0].start_date == dt.date(2009, 3, 1) and ws[0].end_date is None
+
+
+def test_a_clock_time_after_a_length_is_the_start_of_that_window():
+    (w,) = _windows(
+        "On 23 October, nurses walked out for eight hours from 9am.", dt.date(2025, 11, 8), "past"
+    )
+    assert (w.start_date, w.start_ts.hour, w.end_ts.hour, w.duration_hours) == (
+        dt.date(2025, 10, 23),
+        9,
+        17,
+        8,
+    )

@@ -564,3 +564,66 @@ def test_stop_work_meetings_where_an_offer_was_rejected_are_no_strike(extract):
         "members rejected at stop-work meetings last week.",
     )
     assert [e.event_type for e in evs] == ["offer"]
+
+
+# ---- fourth session
+
+
+def test_that_day_takes_the_day_of_the_sentence_before(extract):
+    text = (
+        "Nurses first struck for 24 hours on 30 July. "
+        "The walkout Sefa joined on 23 October was the third this year. "
+        "That day, nurses walked out for eight hours from 9am."
+    )
+    es = events(extract, text, dt.date(2025, 11, 8))
+    assert [(e.event_type, e.start_date) for e in es] == [
+        ("strike", dt.date(2025, 7, 30)),
+        ("strike", dt.date(2025, 10, 23)),
+    ]
+    assert es[0].duration_hours == 24
+    assert es[1].duration_hours == 8 and es[1].start_ts.hour == 9 and es[1].end_ts.hour == 17
+
+
+def test_that_day_with_nothing_dated_before_stays_undated(extract):
+    es = events(extract, "That day, nurses walked out for eight hours.", dt.date(2025, 11, 8))
+    assert [e.start_date for e in es] == [None]
+
+
+def test_a_day_the_notice_cannot_have_been_given_on_dates_the_action(extract):
+    text = (
+        "The union had already given notice of further action on Monday 22 August, "
+        "when members will not work the first four hours of their shifts."
+    )
+    got = {(e.event_type, e.start_date) for e in events(extract, text, dt.date(2022, 8, 8))}
+    assert got == {("strike_notice", None), ("partial_strike", dt.date(2022, 8, 22))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We'd encourage the union to call off the next strike while talks continue.",
+        "The minister urged nurses to call off their strike on Tuesday.",
+    ],
+)
+def test_asking_for_a_strike_to_be_called_off_does_not_call_it_off(extract, text):
+    assert all(e.status != "cancelled" for e in events(extract, text))
+
+
+def test_the_last_hours_of_every_shift_are_a_partial_strike(extract):
+    (e,) = events(
+        extract, "From next Monday, members will stop work for the last two hours of every shift."
+    )
+    assert (e.event_type, e.start_date) == ("partial_strike", dt.date(2024, 5, 13))
+
+
+def test_another_unions_full_strikes_stay_strikes_beside_a_partial_strike(extract):
+    text = (
+        "RMTU members will walk off the job for 24 hours from 7am on Friday and again from 7am next Tuesday. "
+        "From next Monday, Maritime Union members will also stop work for the last two hours of every shift."
+    )
+    got = sorted((e.event_type, e.start_date) for e in events(extract, text, dt.date(2021, 6, 9)))
+    assert got == [
+        ("partial_strike", dt.date(2021, 6, 14)),
+        ("strike", dt.date(2021, 6, 11)),
+        ("strike", dt.date(2021, 6, 15)),
+    ]
