@@ -128,6 +128,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -1940,6 +1941,7 @@ class _Words:
     org_words: frozenset[str] = frozenset()
     sector_aliases: tuple[tuple[str, str], ...] = ()
     never_employers: frozenset[str] = frozenset()
+    commentator_titles: frozenset[str] = frozenset()
     worker_heads: frozenset[str] = frozenset()
     generic_worker_heads: frozenset[str] = frozenset()
     not_occupation_modifiers: frozenset[str] = frozenset()
@@ -1958,6 +1960,9 @@ def _load_words(path: str) -> _Words:
             (str(k).lower(), str(v).lower()) for k, v in aliases.items() if k and v
         ),
         never_employers=frozenset(refdata._str_list(raw.get("never_employers"))),
+        commentator_titles=frozenset(
+            w.lower() for w in refdata._str_list(raw.get("commentator_titles"))
+        ),
         worker_heads=frozenset(w.lower() for w in refdata._str_list(raw.get("worker_heads"))),
         generic_worker_heads=frozenset(
             w.lower() for w in refdata._str_list(raw.get("generic_worker_heads"))
@@ -2320,6 +2325,7 @@ class _Dispute:
     funders: list[str]
 
 
+_JOINT_GAP = re.compile(r"(?:\s{0,2},)?\s{1,3}(?:and|&)\s{1,3}(?:the\s{1,3})?|\s{0,2}[,/]\s{0,3}")
 # "members employed by X", "drivers contracted to X", "staff at X": X employs the workers
 _EMPLOYED_BY = re.compile(
     r"(?:\b(?:employed|contracted|engaged|hired)\s+(?:by|to)|\b(?:work|works|working|worked)\s+for"
@@ -2346,6 +2352,7 @@ def _dispute(
     extraction_lexicon.yaml) never are."""
     cues = ref.triggers.funder_cues
     funder_sents = {se.index for se in sents if se.lemmas & cues}
+    commentary = _commentary_mentions(parties)
     starts = [se.start for se in sents]
     never = _words().never_employers
     unions: list[str] = []
@@ -2357,7 +2364,7 @@ def _dispute(
     for pm in parties:
         pos = bisect.bisect_right(starts, pm.char_start) - 1
         si = sents[pos].index if pos >= 0 and pm.char_start < sents[pos].end else None
-        if pm.party_id in never:
+        if pm.party_id in never or pm.party_id in commentary:
             continue
         if (pm.party_type not in ("union", "person", "government") and si is not None
                 and _employer_stated(pm, sents[pos]) and pm.party_id not in stated):  # fmt: skip
@@ -2390,7 +2397,38 @@ def _dispute(
         employers = [a for a in agencies if a not in funders and ref.organisations.get(a) is not None] or \
             [a for a in agencies if a not in funders][:1] or funders[:1]  # fmt: skip
     funders = [f for f in funders if f not in employers]
-    return _Dispute(unions, employers, funders)
+    # the unions the article is about: named at least half as often as the
+    # most named one (the others are named for one event of their own, or
+    # in passing), in order of first mention
+    counts = {u: sum(pm.party_id == u for pm in parties) for u in unions}
+    top = max(counts.values(), default=0)
+    main = {u for u in unions if 2 * counts[u] >= top}
+    # ... and those named jointly with one of them ("members of the Ambulance
+    # Association and First Union")
+    named = sorted((pm for pm in parties if pm.party_type == "union"), key=lambda pm: pm.char_start)
+    text = sents[0].span.doc.text if sents else ""
+    for a, b in itertools.pairwise(named):
+        if (a.party_id in main) != (b.party_id in main) and _JOINT_GAP.fullmatch(
+            text[a.char_end : b.char_start]
+        ):
+            main |= {a.party_id, b.party_id}
+    return _Dispute([u for u in unions if u in main], employers, funders)
+
+
+def _commentary_mentions(parties: list[PartyMention]) -> set[str]:
+    """Organisations (not unions) named only as the workplace of a commentator
+    ("Victoria University employment relations researcher Dr Jane Roe"): each
+    mention ends just before such a person's title and name."""
+    words = _words().commentator_titles
+    people = [pm for pm in parties if pm.party_type == "person" and pm.affiliation_id and pm.title
+              and set(pm.title.lower().split()) & words]  # fmt: skip
+    out: set[str] = set()
+    for org in {p.affiliation_id for p in people}:
+        mentions = [pm for pm in parties if pm.party_id == org and pm.party_type != "union"]
+        if mentions and all(any(p.affiliation_id == org and 0 <= p.char_start - pm.char_end <= len(p.title or "") + 12
+                                for p in people) for pm in mentions):  # fmt: skip
+            out.add(org)
+    return out
 
 
 def _group_sentences(group: str, others: set[str], sents: list[Sentence]) -> list[Sentence]:
@@ -2626,7 +2664,11 @@ def extract_events(
         named = _employer_place(doc, dispute, parties, ref)
         if named is not None:
             main_locs, main_scope = [named[0]], named[1]
-        elif lede and len({r.place.region or r.place.name for r in lede}) == 1:
+        elif (
+            lede
+            and len({r.place.region or r.place.name for r in lede}) == 1
+            and sents[0].index in event_sents
+        ):
             main_locs, main_scope = lede, _scope_of_places(lede)
         else:
             main_scope = party_scope

@@ -627,3 +627,49 @@ def test_another_unions_full_strikes_stay_strikes_beside_a_partial_strike(extrac
         ("strike", dt.date(2021, 6, 11)),
         ("strike", dt.date(2021, 6, 15)),
     ]
+
+
+def _sides(e, role):
+    return {p.party_id for p in e.parties if p.role == role}
+
+
+def test_a_union_named_once_in_passing_is_no_side_of_the_other_unions_events(extract):
+    text = (
+        "Nurses walked off the job on Tuesday, NZNO said. "
+        "The NZNO strike was the second this year, and NZNO members say more will follow. "
+        "Senior doctors in the ASMS have their own concerns. "
+        "Health NZ tabled a revised pay offer on Friday."
+    )
+    es = events(extract, text)
+    offers = [e for e in es if e.event_type == "offer"]
+    assert offers and all(_sides(e, "union") == {"nz-nurses-organisation"} for e in offers)
+
+
+def test_unions_named_jointly_are_both_sides(extract):
+    text = (
+        "Members of the New Zealand Ambulance Association and First Union will strike on Tuesday. "
+        "Ambulance Association secretary Mark Quin said members were fed up. "
+        "The next action would go ahead on Saturday, he said."
+    )
+    for e in events(extract, text):
+        assert _sides(e, "union") == {"nz-ambulance-association", "first-union"}
+
+
+def test_a_commentators_university_is_no_employer(extract):
+    text = (
+        "Nurses employed by Health NZ walked off the job on Tuesday. "
+        "Victoria University of Wellington employment relations researcher Dr Jane Roe says "
+        "strikes are becoming more common."
+    )
+    (e,) = events(extract, text)
+    assert _sides(e, "employer") == {"health-nz"}
+
+
+def test_a_scene_setting_lede_gives_no_place_to_a_national_dispute(extract):
+    text = (
+        "At a quarter to nine on a grey Thursday morning, the footpath outside Wellington Hospital "
+        "is already three deep in nurses. "
+        "About 36,000 nurses employed by Health NZ went on strike for 24 hours on Tuesday."
+    )
+    (e,) = events(extract, text)
+    assert e.locations == () and e.scope != "local"
