@@ -62,7 +62,7 @@ eval: setup
 	$(VENV_PY) -m pipeline eval --raw "$(EVAL_RAW)" --gold "$(EVAL_GOLD)"
 
 eval-all: setup
-	@for set in "../shared/seeds ../shared/gold/seeds.json" "tests/fixtures/eval/raw tests/fixtures/eval/gold.json" "tests/fixtures/blind/raw tests/fixtures/blind/gold.json" "tests/fixtures/blind2/raw tests/fixtures/blind2/gold.json" "tests/fixtures/blind3/raw tests/fixtures/blind3/gold.json" "tests/fixtures/blind4/raw tests/fixtures/blind4/gold.json" "tests/fixtures/blind5/raw tests/fixtures/blind5/gold.json" "tests/fixtures/blind6/raw tests/fixtures/blind6/gold.json"; do \
+	@for set in "../shared/seeds ../shared/gold/seeds.json" "tests/fixtures/eval/raw tests/fixtures/eval/gold.json" "tests/fixtures/blind/raw tests/fixtures/blind/gold.json" "tests/fixtures/blind2/raw tests/fixtures/blind2/gold.json" "tests/fixtures/blind3/raw tests/fixtures/blind3/gold.json" "tests/fixtures/blind4/raw tests/fixtures/blind4/gold.json" "tests/fixtures/blind5/raw tests/fixtures/blind5/gold.json" "tests/fixtures/blind6/raw tests/fixtures/blind6/gold.json" "tests/fixtures/blind7/raw tests/fixtures/blind7/gold.json" "tests/fixtures/blind8/raw tests/fixtures/blind8/gold.json"; do \
 		set -- $$set; echo "== $$1"; $(VENV_PY) -m pipeline eval --raw "$$1" --gold "$$2"; done
 
 speed: setup

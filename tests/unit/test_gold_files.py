@@ -11,7 +11,8 @@ CHECKER = REPO / "tests" / "fixtures" / "check_gold.py"
 
 
 @pytest.mark.parametrize(
-    "folder", ["eval", "blind", "blind2", "blind3", "blind4", "blind5", "blind6"]
+    "folder",
+    ["eval", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8"],
 )
 def test_gold_file_is_consistent(folder):
     proc = subprocess.run(
