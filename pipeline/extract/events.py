@@ -340,10 +340,23 @@ def _subject_of(trigger: Span, verb: Token) -> bool:
     return root.dep_ in ("nsubj", "nsubjpass") and root.head.i == verb.i
 
 
+# a present tense after these speaks of what is to come ("unless talks on Tuesday produce a deal")
+_FUTURE_MARKS = {"unless", "if", "until", "once", "before", "after", "when"}
+# verbs saying that talks take place at all ("unless talks resume")
+_OCCURRENCE_VERBS = {"go", "happen", "occur", "take", "resume", "start", "begin", "continue", "proceed",
+                     "be", "get", "open", "reopen", "restart", "convene"}  # fmt: skip
+
+
 def _is_condition(trigger: Span) -> bool:
     """A milestone named only as a condition ("will go ahead unless an
     agreement is reached", "until a deal is reached")."""
     verb = _clause_verb(trigger)
+    root = trigger.root
+    if (trigger.label_ == "negotiation" and root.dep_ == "nsubj" and root.head.i == verb.i
+            and verb.lemma_.lower() not in _OCCURRENCE_VERBS):  # fmt: skip
+        # "will go ahead unless mediation on Tuesday produces an acceptable
+        # offer": the talks are held; only what they bring is in doubt
+        return False
     if any(c.dep_ == "mark" and c.lower_ in ("unless", "if", "until") for c in verb.children):
         return True
     # "if there is no improved offer by the end of the month, it will ask
@@ -1354,6 +1367,13 @@ def find_mentions(
             if etype in NEGATABLE and (_is_negated(tr) or _is_condition(tr)):
                 continue
             tense = tense_of(tr)
+            if tense == "present" and any(c.dep_ == "mark" and c.lower_ in _FUTURE_MARKS
+                                          for c in _clause_verb(tr).children):  # fmt: skip
+                tense = "future"  # "unless mediation on Tuesday produces an offer"
+            if tr.start in notice_objects and tense == "past":
+                # "had given notice of a 12-hour strike from 7am on Friday": the
+                # past is the notice's; the strike's day is the nearest one
+                tense = None
             if any(f is not tr and _family(f.label_) == _family(etype) and f.start < tr.start
                    and _clause_verb(f).i == _clause_verb(tr).i for f in firsts):  # fmt: skip
                 tense = None  # "will strike again, after a stoppage on Monday": the date decides

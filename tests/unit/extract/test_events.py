@@ -673,3 +673,26 @@ def test_a_scene_setting_lede_gives_no_place_to_a_national_dispute(extract):
     )
     (e,) = events(extract, text)
     assert e.locations == () and e.scope != "local"
+
+
+def test_a_strike_named_in_a_past_notice_takes_the_nearest_day(extract):
+    text = "Members had given notice of a 12-hour strike from 7am on Friday."
+    got = {(e.event_type, e.start_date) for e in events(extract, text, dt.date(2015, 10, 1))}
+    assert ("strike", dt.date(2015, 10, 2)) in got
+
+
+def test_notice_of_the_original_strike_is_a_notice(extract):
+    text = "Notice of the original strike was served on 18 September."
+    got = {(e.event_type, e.start_date) for e in events(extract, text, dt.date(2015, 10, 1))}
+    assert ("strike_notice", dt.date(2015, 9, 18)) in got
+
+
+def test_talks_whose_outcome_is_the_condition_are_held(extract):
+    text = "The strike will go ahead on Friday 16 October unless mediation on Tuesday produces an acceptable offer."
+    got = {
+        (e.event_type, e.status, e.start_date) for e in events(extract, text, dt.date(2015, 10, 1))
+    }
+    assert ("negotiation", "planned", dt.date(2015, 10, 6)) in got
+    # ... but talks that may not happen at all are only a condition
+    text = "The strike will go ahead on Friday 16 October unless talks resume."
+    assert {e.event_type for e in events(extract, text, dt.date(2015, 10, 1))} == {"strike"}
