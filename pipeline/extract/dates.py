@@ -763,7 +763,26 @@ def build_windows(
                                  date_text=text[prev.text_start : s.text_end], text_end=s.text_end)  # fmt: skip
             continue
         merged.append(s)
-    return merged
+    return _repeat_hours(text, merged)
+
+
+def _repeat_hours(text: str, specs: list[DateSpec]) -> list[DateSpec]:
+    """An occurrence told only as "again" on another day ("between 11am and
+    1pm on Wednesday, June 5, and again on Tuesday, June 11"; "for 24 hours
+    from 7am on Friday and again from 7am next Tuesday") repeats the clock
+    times and length of the one before."""
+    out = list(specs)
+    for k in range(1, len(out)):
+        cur, prev = out[k], out[k - 1]
+        if (cur.start_day is None or cur.duration_hours is not None or cur.end_day is not None
+                or cur.end_time is not None
+                or not re.search(r"\bagain\b", text[prev.text_end : cur.text_start], re.I)):  # fmt: skip
+            continue
+        hours = finalize(prev).duration_hours
+        if cur.start_time is None and prev.start_time is not None:
+            cur = replace(cur, start_time=prev.start_time)
+        out[k] = replace(cur, duration_hours=hours) if hours else cur
+    return out
 
 
 def merge_specs(primary: DateSpec, other: DateSpec) -> DateSpec:

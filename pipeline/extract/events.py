@@ -921,6 +921,12 @@ def _assign_temporals(
                 .replace("–", " ")
                 .split()
             )
+            if "again" in gap and set(gap) <= {"and", "again", "on", "from", "at", ",", "then"}:
+                # "between 11am and 1pm on Wednesday, June 5, and again on
+                # Tuesday, June 11": the repeat goes where the first went
+                out[prev[1]].append(it)
+                prev = (it, prev[1])
+                continue
             if (
                 gap
                 and all(w in _RANGE_GAP for w in gap)
@@ -1464,12 +1470,37 @@ def find_mentions(
                 mentions.append(_Mention(etype, se, tr, tense, status, w, _day_key(w, se.text),
                                          (cont and w_i > 0) or cont, sub, segments[w_i],
                                          _group_of(tr, heads)))  # fmt: skip
+    _dated_by_talks(mentions)
     # worker groups only tell actions apart where the article sets them apart
     contrasted.discard(None)
     for m in mentions:
         if m.group not in contrasted:
             m.group = next((g for g in contrasted if m.group and _same_group(g, m.group)), None)
     return mentions
+
+
+_MADE_AT = re.compile(
+    r"\s{0,2},?\s{0,2}(?:(?:which|that)\s{1,3}(?:was|were)\s{1,3})?"
+    r"(?:made|tabled|presented|put\s{1,3}forward|delivered|received|reached|agreed)\s{1,3}"
+    r"(?:at|during|in)\s{1,3}(?:the\s{1,3}|a\s{1,3})?(?:\w+\s{1,3}){0,2}"
+)
+
+
+def _dated_by_talks(mentions: list[_Mention]) -> None:
+    """ "The DHBs' offer, made at mediation in March, was 2%": an undated
+    offer or settlement made at talks dated in its sentence has their date."""
+    for m in mentions:
+        if m.event_type not in ("offer", "settlement") or (
+            m.window is not None and m.window.start_day
+        ):
+            continue
+        doc_text = m.sentence.span.doc.text
+        for t in mentions:
+            if (t.sentence.index == m.sentence.index and t.event_type == "negotiation" and t.window is not None
+                    and t.window.start_day is not None and t.trigger.start_char > m.trigger.end_char
+                    and _MADE_AT.fullmatch(doc_text[m.trigger.end_char : t.trigger.start_char])):  # fmt: skip
+                m.window, m.day_key = t.window, t.day_key
+                break
 
 
 _SCHEDULE_LINE = re.compile(

@@ -358,3 +358,14 @@ def test_a_clock_time_after_a_length_is_the_start_of_that_window():
         17,
         8,
     )
+
+
+def test_again_on_another_day_repeats_the_length_and_start_time():
+    ws = _windows(
+        "will walk off the job for 24 hours from 7am on Friday and again next Tuesday.",
+        dt.date(2021, 6, 9),
+    )
+    assert [(w.start_date, w.start_ts.hour, w.duration_hours) for w in ws] == [
+        (dt.date(2021, 6, 11), 7, 24),
+        (dt.date(2021, 6, 15), 7, 24),
+    ]

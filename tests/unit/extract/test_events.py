@@ -696,3 +696,25 @@ def test_talks_whose_outcome_is_the_condition_are_held(extract):
     # ... but talks that may not happen at all are only a condition
     text = "The strike will go ahead on Friday 16 October unless talks resume."
     assert {e.event_type for e in events(extract, text, dt.date(2015, 10, 1))} == {"strike"}
+
+
+def test_a_repeat_told_only_as_again_keeps_the_times_and_the_notice_its_day(extract):
+    text = (
+        "The union will give the DHBs formal notice on Monday of two-hour stoppages "
+        "between 11am and 1pm on Wednesday, June 5, and again on Tuesday, June 11."
+    )
+    es = events(extract, text, dt.date(2019, 5, 16))
+    got = sorted(
+        (e.event_type, e.start_date, e.start_ts and e.start_ts.hour, e.duration_hours) for e in es
+    )
+    assert got == [
+        ("strike", dt.date(2019, 6, 5), 11, 2),
+        ("strike", dt.date(2019, 6, 11), 11, 2),
+        ("strike_notice", dt.date(2019, 5, 20), None, None),
+    ]
+
+
+def test_an_offer_made_at_dated_talks_has_their_date(extract):
+    text = "The DHBs' offer, made at mediation in March, was 2% a year for three years."
+    got = {(e.event_type, e.start_date) for e in events(extract, text, dt.date(2019, 5, 16))}
+    assert got == {("offer", dt.date(2019, 3, 1)), ("negotiation", dt.date(2019, 3, 1))}
