@@ -442,6 +442,14 @@ def _is_cancelled(trigger: Span, sentence: Sentence, cues) -> bool:
         if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in REQUEST_LEMMAS | DESIRE_LEMMAS:
             # "we'd encourage the PSA to call off the next strike": asked, not done
             return False
+        if (
+            tok.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "neg" for c in tok.children)
+            and lem != "go"
+        ):
+            return False  # "has not been called off"
+        if trigger.root.dep_ == "nsubj" and tok.i == trigger.root.head.i and lem != "go":
+            continue  # "the revised offer lifts the pay increase": what it does, not what is done to it
         if lem in CANCEL_VERBS and (lem != "avert" or tok.tag_ in ("VBD", "VBN")):
             return True
         if lem == "call" and any(c.lower_ == "off" for c in tok.children):
@@ -988,6 +996,37 @@ def _assign_temporals(
     return out
 
 
+def _voted_on(tr: Span) -> bool:
+    """An offer or deal named as what members vote on or consider ("will vote
+    online on the offer", "are considering the offer")."""
+    root = tr.root
+    if root.dep_ == "pobj" and root.head.lower_ in ("on", "over"):
+        return root.head.head.lemma_.lower() in ("vote", "ballot", "poll", "decide")
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in ("consider", "ratify", "weigh")
+
+
+def _reassign_notified_for(
+    se: Sentence, triggers: list[Span], assigned: dict[int, list[D.Temporal]]
+) -> None:
+    """A day after "for" in a notice ("notified for Tuesday 1 April", "notice
+    for 8 May") is the day of the action notified, if the sentence names one
+    with no day of its own."""
+    actions = [j for j, t in enumerate(triggers) if t.label_ in ACTION_TYPES
+               and not any(x.kind != "duration" for x in assigned.get(j, []))]  # fmt: skip
+    if not actions:
+        return
+    for i, tr in enumerate(triggers):
+        if tr.label_ != "strike_notice":
+            continue
+        moved = [t for t in assigned.get(i, []) if t.kind != "duration"
+                 and se.text[: t.start].rstrip().lower().endswith(" for")]  # fmt: skip
+        if moved:
+            assigned[i] = [t for t in assigned[i] if t not in moved]
+            assigned[actions[0]] = sorted(
+                assigned.get(actions[0], []) + moved, key=lambda t: t.start
+            )
+
+
 def _is_followed(tr: Span) -> bool:
     """An action named only as what follows or comes after something ("The
     strike follows a vote by members last week", "The stoppage comes after
@@ -1353,6 +1392,7 @@ def find_mentions(
         items = _with_anaphora(se, D.find_temporals(se.text), mentions)
         assigned = _assign_temporals(se, firsts, items)
         _reassign_followed(firsts, assigned)
+        _reassign_notified_for(se, firsts, assigned)
         released: list[D.Temporal] = []
         for i, tr in enumerate(firsts):
             etype = tr.label_
@@ -1384,6 +1424,11 @@ def find_mentions(
                    and _clause_verb(f).i == _clause_verb(tr).i for f in firsts):  # fmt: skip
                 tense = None  # "will strike again, after a stoppage on Monday": the date decides
             its = _own_temporals(se, tr, assigned.get(i, []), etype)
+            if etype in ("offer", "settlement") and _voted_on(tr):
+                its = []  # "will vote on the offer over the next fortnight": the vote's days
+            if (etype == "strike_notice" and len(tr) == 1 and tr.root.tag_ == "VBN" and tr.root.dep_ == "acl"
+                    and not any(t.kind != "duration" for t in its)):  # fmt: skip
+                continue  # "a second strike, notified for Tuesday 1 April": the strike, described
             if etype in ACTION_TYPES and released and not any(t.kind != "duration" for t in its):
                 # "had given notice of further action on Monday 22 August, when
                 # members will not work ...": the day the notice cannot have

@@ -718,3 +718,26 @@ def test_an_offer_made_at_dated_talks_has_their_date(extract):
     text = "The DHBs' offer, made at mediation in March, was 2% a year for three years."
     got = {(e.event_type, e.start_date) for e in events(extract, text, dt.date(2019, 5, 16))}
     assert got == {("offer", dt.date(2019, 3, 1)), ("negotiation", dt.date(2019, 3, 1))}
+
+
+def test_a_strike_notified_for_a_day_that_has_not_been_called_off(extract):
+    text = "A second 24-hour strike, notified for Tuesday 1 April, has not been called off."
+    got = [
+        (e.event_type, e.status, e.start_date) for e in events(extract, text, dt.date(2025, 3, 13))
+    ]
+    assert got == [("strike", "planned", dt.date(2025, 4, 1))]
+
+
+def test_what_an_offer_does_is_not_done_to_it(extract):
+    text = "Health NZ tabled an offer on Tuesday. The revised offer lifts the pay increase to 3 percent."
+    (e,) = events(extract, text, dt.date(2025, 3, 13))
+    assert (e.event_type, e.status) == ("offer", "occurred")
+
+
+def test_the_days_of_a_vote_on_an_offer_are_not_the_offers(extract):
+    text = (
+        "Health NZ tabled a revised offer late on Tuesday. "
+        "Members will vote online on the offer over the next fortnight, with voting closing on 27 March."
+    )
+    got = [(e.event_type, e.start_date) for e in events(extract, text, dt.date(2025, 3, 13))]
+    assert got == [("offer", dt.date(2025, 3, 11))]
