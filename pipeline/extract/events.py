@@ -1289,16 +1289,19 @@ def _day_key(spec: D.DateSpec, sentence_text: str) -> str | None:
 
 
 _ANAPHOR = re.compile(
-    r"(?i)\b(?:that(?:\s+same)?|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b"
+    r"(?i)\b(?:(?P<same>(?:that(?:\s+same)?|the\s+same)\s+(?:day|morning|afternoon|evening|night))"
+    r"|(?P<next>the\s+(?:next|following)\s+(?:day|morning)|the\s+day\s+after)"
+    r"|(?P<prev>the\s+(?:previous|preceding)\s+day|the\s+day\s+before))\b"
 )
 
 
 def _with_anaphora(
     se: Sentence, items: list[D.Temporal], mentions: list[_Mention]
 ) -> list[D.Temporal]:
-    """ "That day, nurses walked out ...": the day of the latest action or
-    milestone dated to the day in the two sentences before, written out as
-    a date so that the sentence's triggers can take it like any other."""
+    """ "That day, nurses walked out ...", "an offer tabled the next day": the
+    day of (or the day after or before) the latest action or milestone dated
+    to the day in the two sentences before, written out as a date so that
+    the sentence's triggers can take it like any other."""
     found = [m for m in _ANAPHOR.finditer(se.text)
              if all(m.end() <= t.start or m.start() >= t.end for t in items)]  # fmt: skip
     if not found:
@@ -1307,9 +1310,12 @@ def _with_anaphora(
               and m.window.start_day is not None and m.window.start_precision == "day"]  # fmt: skip
     if not before:
         return items
-    day = before[-1].window.start_day
-    groups = (("d", str(day.day)), ("m", day.strftime("%B")), ("y", str(day.year)))
-    made = [D.Temporal("date", m.start(), m.end(), m.group(0), groups) for m in found]
+    anchor = before[-1].window.start_day
+    made = []
+    for m in found:
+        day = anchor + dt.timedelta(days=1 if m.group("next") else -1 if m.group("prev") else 0)
+        groups = (("d", str(day.day)), ("m", day.strftime("%B")), ("y", str(day.year)))
+        made.append(D.Temporal("date", m.start(), m.end(), m.group(0), groups))
     return sorted([*items, *made], key=lambda t: t.start)
 
 
@@ -2038,6 +2044,7 @@ class _Words:
     sector_aliases: tuple[tuple[str, str], ...] = ()
     never_employers: frozenset[str] = frozenset()
     commentator_titles: frozenset[str] = frozenset()
+    report_settings: frozenset[str] = frozenset()
     worker_heads: frozenset[str] = frozenset()
     generic_worker_heads: frozenset[str] = frozenset()
     not_occupation_modifiers: frozenset[str] = frozenset()
@@ -2059,6 +2066,7 @@ def _load_words(path: str) -> _Words:
         commentator_titles=frozenset(
             w.lower() for w in refdata._str_list(raw.get("commentator_titles"))
         ),
+        report_settings=frozenset(w.lower() for w in refdata._str_list(raw.get("report_settings"))),
         worker_heads=frozenset(w.lower() for w in refdata._str_list(raw.get("worker_heads"))),
         generic_worker_heads=frozenset(
             w.lower() for w in refdata._str_list(raw.get("generic_worker_heads"))
@@ -2183,9 +2191,12 @@ def _is_side_place(tok: Token, trigger: Span) -> bool:
     verb = _clause_verb(trigger)
     inside = range(trigger.start, trigger.end)
     people = _people_nouns()
+    settings = _words().report_settings
     for anc in tok.ancestors:
         if anc.i in inside or anc.i == verb.i:
             return False
+        if anc.pos_ == "NOUN" and anc.lemma_.lower() in settings:
+            return True  # "asked about the strike at a press conference in Auckland"
         if anc.dep_ == "appos":
             # "X, a nurse at Wellington Hospital" is a side mention; "Te Whare
             # Ahuru, the mental health unit at Hutt Hospital" places the workplace
@@ -2927,17 +2938,26 @@ def _written_occupation(
             or (group is not None and tok.lower_ != group)
         ):
             continue
-        if tok.dep_ == "conj" and tok.head.lower_ in heads:
-            continue  # taken with its first conjunct
+        if tok.dep_ == "conj" and (tok.head.lower_ in heads or any(
+                c.lower_ == "of" and any(g.lower_ in heads for g in c.children) for c in tok.head.children)):  # fmt: skip
+            continue  # taken with its first conjunct ("thousands of nurses, midwives and ...")
         text = _phrase_text(tok, sentence, ref)
         if text is None:
             continue
         text = text + _joined_workers(tok, sentence, heads)
         rank = 2
         if verb is not None and any(a.i == verb.i for a in [tok, *tok.ancestors][:4]):
+            # "Thousands of nurses walked off": the counted workers are the subject
+            counted = (
+                tok.dep_ == "pobj"
+                and tok.head.lower_ == "of"
+                and tok.head.head.dep_ in ("nsubj", "dobj")
+            )
             rank = (
                 0
-                if tok.dep_ in ("nsubj", "nsubjpass", "dobj") or tok.head.dep_ in ("nsubj", "dobj")
+                if tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+                or tok.head.dep_ in ("nsubj", "dobj")
+                or counted
                 else 1
             )
         cands.append((rank, text))

@@ -741,3 +741,29 @@ def test_the_days_of_a_vote_on_an_offer_are_not_the_offers(extract):
     )
     got = [(e.event_type, e.start_date) for e in events(extract, text, dt.date(2025, 3, 13))]
     assert got == [("offer", dt.date(2025, 3, 11))]
+
+
+def test_the_next_day_is_the_day_after_the_one_before(extract):
+    text = (
+        "NZNO members voted 84 percent in favour of strike action in a ballot that closed on 1 July. "
+        "Health NZ's latest offer, tabled in mediation the next day, was a pay rise of 1.5% a year."
+    )
+    got = {(e.event_type, e.start_date) for e in events(extract, text, dt.date(2025, 7, 30))}
+    assert ("offer", dt.date(2025, 7, 2)) in got and ("strike_vote", dt.date(2025, 7, 1)) in got
+
+
+def test_where_a_minister_spoke_is_not_where_the_strike_is(extract):
+    text = (
+        "Nurses walked off the job at 9am today. "
+        "Asked about the strike at a press conference in Auckland, the Health Minister said the offer was fair."
+    )
+    (e,) = events(extract, text, dt.date(2025, 7, 30))
+    assert e.locations == ()
+
+
+def test_thousands_of_a_list_of_workers_is_the_whole_list(extract):
+    text = (
+        "Thousands of nurses, midwives and healthcare assistants walked off the job at 9am today."
+    )
+    (e,) = events(extract, text, dt.date(2025, 7, 30))
+    assert e.occupation == "nurses, midwives and healthcare assistants"
