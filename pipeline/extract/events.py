@@ -450,6 +450,8 @@ def _is_cancelled(trigger: Span, sentence: Sentence, cues) -> bool:
             return False  # "has not been called off"
         if trigger.root.dep_ == "nsubj" and tok.i == trigger.root.head.i and lem != "go":
             continue  # "the revised offer lifts the pay increase": what it does, not what is done to it
+        if lem in ("withdraw", "drop") and trigger.label_ == "partial_strike":
+            continue  # "will withdraw the first two hours of each working day": the action itself
         if lem in CANCEL_VERBS and (lem != "avert" or tok.tag_ in ("VBD", "VBN")):
             return True
         if lem == "call" and any(c.lower_ == "off" for c in tok.children):

@@ -767,3 +767,16 @@ def test_thousands_of_a_list_of_workers_is_the_whole_list(extract):
     )
     (e,) = events(extract, text, dt.date(2025, 7, 30))
     assert e.occupation == "nurses, midwives and healthcare assistants"
+
+
+def test_withdrawing_the_first_hours_of_each_working_day_is_a_partial_strike(extract):
+    text = (
+        "About 450 physiotherapists, occupational therapists, social workers and dietitians will start "
+        "working to rule on Monday, and will withdraw the first two hours of each working day later this month."
+    )
+    es = events(extract, text, dt.date(2006, 11, 11))
+    got = {(e.event_type, e.status) for e in es}
+    assert got == {("other_action", "planned"), ("partial_strike", "planned")}
+    assert {e.occupation for e in es} == {
+        "physiotherapists, occupational therapists, social workers and dietitians"
+    }
