@@ -479,6 +479,9 @@ REQUEST_LEMMAS = {"encourage", "urge", "ask", "implore", "beg", "invite", "reque
 DESIRE_LEMMAS = {"want", "hope", "wish", "keen", "eager", "need", "prefer", "like", "love"}
 
 
+_TALK_ABOUT = {"talk", "speak", "suggest", "propose", "advocate", "mean", "say"}
+
+
 def _is_hypothetical(trigger: Span, dated: bool = False) -> bool:
     """An event only talked about as possible ("would consider further action,
     including strikes", "a strike had not been ruled out", "is willing to
@@ -499,6 +502,9 @@ def _is_hypothetical(trigger: Span, dated: bool = False) -> bool:
         c.dep_ == "acomp" and c.lemma_.lower() in HYPOTHETICAL_LEMMAS for c in root.head.children
     ):
         return True
+    if any(a.lemma_.lower() in _TALK_ABOUT and any(c.dep_ == "neg" for c in a.children)
+           for a in [*toks, *list(trigger.root.ancestors)[:4]]):  # fmt: skip
+        return True  # "We're not talking about doctors downing tools"
     for tok in toks:
         # "open to talks" is a possibility, "talks opened on Monday" are held
         if (tok.lemma_.lower() in cues and tok.i not in range(trigger.start, trigger.end)
@@ -1420,6 +1426,9 @@ def find_mentions(
                 etype = earlier[-1]
             if etype in NEGATABLE and (_is_negated(tr) or _is_condition(tr)):
                 continue
+            if etype == "rally" and tr.root.lemma_.lower() == "protest" and tr.start > 0 \
+                    and tr.doc[tr.start - 1].lower_ == "in":  # fmt: skip
+                continue  # "walked off in protest": how, not a protest of its own
             tense = tense_of(tr)
             if tense == "present" and any(c.dep_ == "mark" and c.lower_ in _FUTURE_MARKS
                                           for c in _clause_verb(tr).children):  # fmt: skip
@@ -1900,6 +1909,8 @@ def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
             continue
         if hypothetical:
             continue  # "we want to reach a settlement": talked of, never a new event
+        if m.sentence.text.rstrip().rstrip("\"'”’").endswith("?"):
+            continue  # "So why are nurses not on the picket line?": asked, not told
         events.append(_Event(m.event_type, m.status, m.window or D.DateSpec(), [m], None))
     events.sort(key=lambda e: (e.first.sentence.index, e.first.trigger.start))
     return events
@@ -2137,6 +2148,10 @@ def _place_refs(
             and _PART_OF_ISLAND.search(text[max(0, p.start_char - 20) : p.start_char])
         ):
             continue
+        if _THE_SEA.search(
+            text[max(0, p.start_char - 30) : p.start_char]
+        ) and not _REGION_AFTER.match(text, p.end_char):
+            continue  # "across the Tasman": the sea (Australia), not the Tasman District
         if _DATELINE.match(text, p.end_char) and not text[p.sent.start_char : p.start_char].strip():
             continue  # "Wellington, 14 May 2025 - ...": where a release was issued
         nxt = [t.text for t in doc[p.end : min(p.end + 3, len(doc))]]
@@ -2178,6 +2193,8 @@ def _place_refs(
     return out
 
 
+_THE_SEA = re.compile(r"(?i)\b(?:across|over|crossed|cross|beyond|side\s+of)\s+the\s+$")
+_REGION_AFTER = re.compile(r"\s+(?:District|region|Region|District\s+Council)\b")
 _DESTINATION = re.compile(
     r"(?i)\b(?:divert\w*|re-?rout\w*|redirect\w*|transferr?\w*|sent|send\w*"
     r"|flown|fly\w*|relocat\w*)\s+(?:\w+\s+){0,3}?(?:to|via|through|towards)\s+$"
@@ -2291,6 +2308,7 @@ def _overseas_article(doc: Doc, sents: list[Sentence], refs: list[_PlaceRef], pa
 
 
 @lru_cache(maxsize=8)
+@lru_cache(maxsize=32)
 def _any_word_rx(words: frozenset[str]) -> re.Pattern[str] | None:
     """Any of `words`, standing alone (the same as searching for each in turn)."""
     if not words:
@@ -2309,6 +2327,12 @@ def _overseas_sentences(doc: Doc, sents: list[Sentence], ref: RefData) -> set[in
             i = bisect.bisect_right(starts, ent.start_char) - 1
             if i >= 0:
                 out.add(sents[i].index)
+    # ... or named in the text whatever the tagger made of it ("the first
+    # statewide strike in New South Wales"); names that are also New Zealand
+    # street, university or place names (Victoria, Wales) only as entities
+    written = _any_word_rx(frozenset(p for p in overseas if " " in p or p.isupper()))
+    if written is not None:
+        out.update(se.index for se in sents if written.search(se.text))
     # ... or an overseas organisation ("called by the British Medical Association")
     orgs = _any_word_rx(_words().overseas_orgs)
     if orgs is not None:

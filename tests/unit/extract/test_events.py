@@ -780,3 +780,28 @@ def test_withdrawing_the_first_hours_of_each_working_day_is_a_partial_strike(ext
     assert {e.occupation for e in es} == {
         "physiotherapists, occupational therapists, social workers and dietitians"
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We\'re not talking about doctors downing tools."',
+        "So why are New Zealand's nurses not on the picket line?",
+        "Doctors walked off the job in protest.",
+    ],
+)
+def test_denied_asked_or_manner_actions_are_no_events(extract, text):
+    assert [e.event_type for e in events(extract, text)] in ([], ["strike"])
+    assert all(e.event_type != "rally" for e in events(extract, text))
+    if "walked" not in text:
+        assert events(extract, text) == ()
+
+
+def test_a_strike_in_new_south_wales_is_overseas(extract):
+    text = (
+        "Nurses walked off the job at Wellington Hospital on Tuesday. Across the Tasman, the NSW Nurses and Midwives' Association "
+        "took its members out for 24 hours on 15 February last year, the first statewide nurses' strike "
+        "in New South Wales in nearly a decade."
+    )
+    es = events(extract, text, dt.date(2023, 5, 10))
+    assert [(e.event_type, e.start_date) for e in es] == [("strike", dt.date(2023, 5, 9))]
