@@ -2337,11 +2337,21 @@ def _overseas_sentences(doc: Doc, sents: list[Sentence], ref: RefData) -> set[in
     orgs = _any_word_rx(_words().overseas_orgs)
     if orgs is not None:
         out.update(se.index for se in sents if orgs.search(se.text))
+    # "They walked out again on 18 and 19 January": a sentence going on about
+    # the people of an overseas sentence just before is overseas too
+    for prev, se in itertools.pairwise(sents):
+        if prev.index in out and se.span[0].lower_ in ("they", "their", "it", "its", "there"):
+            out.add(se.index)
     return out
 
 
 def _is_overseas(ev: _Event, overseas_sents: set[int]) -> bool:
-    return any(m.sentence.index in overseas_sents for m in ev.mentions)
+    """Stated overseas: a mention that dates the event (else any mention) is
+    in a sentence about somewhere else. An undated re-mention in an overseas
+    sentence ("nurses walking out in Britain and Australia") does not take a
+    New Zealand strike dated elsewhere abroad."""
+    dated = [m for m in ev.mentions if m.window is not None and m.window.start_day is not None]
+    return any(m.sentence.index in overseas_sents for m in dated or ev.mentions)
 
 
 def _has_national_phrase(ev: _Event, ref: RefData) -> bool:

@@ -805,3 +805,17 @@ def test_a_strike_in_new_south_wales_is_overseas(extract):
     )
     es = events(extract, text, dt.date(2023, 5, 10))
     assert [(e.event_type, e.start_date) for e in es] == [("strike", dt.date(2023, 5, 9))]
+
+
+def test_an_overseas_lede_does_not_take_a_new_zealand_strike_abroad(extract):
+    text = (
+        "Nurses in Britain and Australia have been walking out, while New Zealand's nurses vote. "
+        "When members of the Royal College of Nursing walked out in England on 15 and 20 December, "
+        "it was the first national strike in the union's history. "
+        "They walked out again on 18 and 19 January. "
+        "New Zealand's nurses have been here before. The last time NZNO members walked out, "
+        "an eight-hour strike from 11am on 9 June 2021, about 30,000 nurses employed by the district "
+        "health boards took part."
+    )
+    got = [(e.event_type, e.start_date) for e in events(extract, text, dt.date(2023, 2, 20))]
+    assert got == [("strike", dt.date(2021, 6, 9))]
