@@ -715,6 +715,21 @@ def _minister_spans(doc: Doc) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------
 
 
+# entity labels the tagger gives some personal names it does not know
+_NAME_LIKE_LABELS = ("FAC", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT")
+
+
+def _with_first_name(doc: Doc, ent: Span, ctx: _Ctx) -> Span:
+    """A one-word entity with an untagged capitalised proper noun before it
+    ("Mere [Tamihana]", "Ana [Fifita]"): the tagger took the surname alone."""
+    k = ent.start - 1
+    if (len(ent) == 1 and k >= 0 and not doc[k].ent_type_ and doc[k].pos_ == "PROPN" and doc[k].is_alpha
+            and doc[k].text[:1].isupper() and doc[k].text[1:2].islower() and k not in ctx.place_tokens
+            and doc[k].lower_ not in ctx.heads and doc[k].text not in ctx.rules.honorifics):  # fmt: skip
+        return doc[k : ent.end]
+    return ent
+
+
 def _looks_like_person(span: Span, ctx: _Ctx, sent_start: int) -> bool:
     """An ORG entity that is really a person's name."""
     words = [t for t in span if t.text != "-"]  # "Siobhan Carr-Mead"
@@ -857,6 +872,7 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
     curated: list[Span] = []
     other_ents: list[Span] = []
     person_ents: list[Span] = []
+    name_like: list[Span] = []
     holder_ents = [e for e in doc.ents if _names_title_holder(doc, e, ctx)]
     ctx.title_holders = frozenset(e.text for e in holder_ents)
     holders = {e.text for e in holder_ents if e.label_ in ("PERSON", "ORG") and not e.ent_id_}
@@ -872,13 +888,16 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
         if ent.label_ == "PERSON" and not ent.ent_id_:
             other_ents.append(ent)
             continue
+        if ent.label_ in _NAME_LIKE_LABELS and not ent.ent_id_ and 2 <= len(ent) <= 3:
+            name_like.append(ent)  # "organiser Salote Vaka said", tagged a facility
+            continue
         if ent.label_ != "ORG":
             continue
         if any(k in minister_tokens for k in range(ent.start, ent.end)):
             continue
         org = ref.organisations.get(ent.ent_id_) if ent.ent_id_ else None
         if org is None:
-            other_ents.append(ent)
+            other_ents.append(_with_first_name(doc, ent, ctx))
             continue
         if org.match_lowercase and len(ent) > 1 and ent[0].lower_ == "the":
             ent = ent[1:]  # "the government": the article is not part of the name
@@ -967,6 +986,14 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
             person_spans.append(span)
         else:
             orgs_left.append(span)
+    for ent in name_like:
+        span = _strip_span(ent, rules)
+        if (
+            span
+            and _is_name(span)
+            and _looks_like_person(span, ctx, sent_start_of.get(span.start, 0))
+        ):
+            person_spans.append(span)
     # names the statistical NER missed: a run of proper nouns outside any
     # entity, with a title before it, an apposition after it, or "said" after it
     for span in _unlabelled_names(doc, ctx, sent_start_of):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def parties(extract, text):
     ex = extract(text)
@@ -111,3 +113,30 @@ def test_storms_are_not_people_and_regional_councils_are_known(extract):
     assert ("hawkes-bay-regional-council", "government_agency") in {
         (p.party_id, p.party_type) for p in ps
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "pid", "title"),
+    [
+        (
+            "Health NZ group director of employment relations Mere Tamihana said the agency was relieved. "
+            '"We have worked hard," Tamihana said.',
+            "mere-tamihana",
+            "group director of employment relations",
+        ),
+        (
+            "E tū organiser Salote Vaka said many members earned $23.65 an hour. "
+            '"They are not babysitters," Vaka said.',
+            "salote-vaka",
+            "organiser",
+        ),
+    ],
+)
+def test_names_the_tagger_only_half_knows_are_people(extract, text, pid, title):
+    got = parties(extract, text)
+    people: dict = {}
+    for p in got:
+        if p.party_type == "person":
+            people.setdefault(p.party_id, p)  # the first mention, with the title
+    assert set(people) == {pid} and people[pid].title == title
+    assert all(p.party_type == "person" for p in got if p.party_id not in ("health-nz", "e-tu"))
