@@ -166,6 +166,7 @@ class PartyRules:
     role_heads: frozenset[str] = frozenset()
     title_verbs: dict[str, str] = field(default_factory=dict)
     honorifics: frozenset[str] = frozenset()
+    bare_references: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
 
 def _words(raw: Any) -> frozenset[str]:
@@ -220,6 +221,11 @@ def parse_rules(raw: Any) -> PartyRules:
         role_heads=frozenset(str(w).lower() for w in raw.get("role_heads") or []),
         title_verbs={str(k).lower(): str(v) for k, v in (raw.get("title_verbs") or {}).items()},
         honorifics=_words(raw.get("honorifics")),
+        bare_references={
+            str(k): (str(v.get("collective")), tuple(str(w) for w in v.get("kind") or [k]))
+            for k, v in (raw.get("bare_references") or {}).items()
+            if isinstance(v, dict) and v.get("collective")
+        },
     )
 
 
@@ -1120,6 +1126,7 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
                 pid, full, "person", span.start_char, span.end_char, span.text, None, title
             )
         )
+    mentions = _bare_references(mentions, persons, rules, ref)
     # affiliation is per person: fill every mention with what the article says
     out = []
     # a party named only in a byline, contact block or photo credit is not
@@ -1135,6 +1142,43 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
                              p.affiliation_id, m.title)  # fmt: skip
         out.append(m)
     return sorted(out, key=lambda m: (m.char_start, m.char_end))
+
+
+def _bare_references(mentions: list[PartyMention], persons: dict, rules: PartyRules,
+                     ref: RefData) -> list[PartyMention]:  # fmt: skip
+    """A bare kind name ("DHB spokeswoman Anne Aitcheson", "the DHB") is the
+    collective the article names ("the DHBs"), else the one organisation of
+    that kind it names ("Southern DHB"), else the collective
+    (`bare_references` in party_rules.yaml)."""
+    named = {m.party_id for m in mentions}
+    fixed: dict[str, str] = {}
+    for word, (collective, kind_words) in rules.bare_references.items():
+        bare = slugify(word)
+        if bare not in named:
+            continue
+        kind = {m.party_id for m in mentions if m.party_type != "person" and m.party_id not in (bare, collective)
+                and any(k.lower() in m.name.lower() for k in kind_words)}  # fmt: skip
+        fixed[bare] = collective if collective in named or len(kind) != 1 else next(iter(kind))
+    if not fixed:
+        return mentions
+    for p in persons.values():
+        p.affiliation_id = fixed.get(p.affiliation_id, p.affiliation_id)
+    out = []
+    for m in mentions:
+        if m.party_id in fixed and m.party_type != "person":
+            same = next((x for x in mentions if x.party_id == fixed[m.party_id]), None)
+            org = ref.organisations.get(fixed[m.party_id])
+            name, ptype = (
+                (org.name, org.type)
+                if org is not None
+                else (same.name, same.party_type)
+                if same
+                else (None, None)
+            )
+            if name is not None:
+                m = PartyMention(fixed[m.party_id], name, ptype, m.char_start, m.char_end, m.text)
+        out.append(m)
+    return out
 
 
 def _with_district(doc: Doc, ent: Span, ctx: _Ctx) -> Span:

@@ -140,3 +140,26 @@ def test_names_the_tagger_only_half_knows_are_people(extract, text, pid, title):
             people.setdefault(p.party_id, p)  # the first mention, with the title
     assert set(people) == {pid} and people[pid].title == title
     assert all(p.party_type == "person" for p in got if p.party_id not in ("health-nz", "e-tu"))
+
+
+@pytest.mark.parametrize(
+    ("text", "pid"),
+    [
+        (
+            "The DHBs' offer was 2%. DHB spokeswoman Anne Aitcheson said the boards were disappointed. "
+            "Southern DHB director of midwifery Lorna McGillivray said services would be safe.",
+            "district-health-boards",
+        ),
+        (
+            "Orderlies employed by the Otago District Health Board will strike. "
+            "DHB human resources general manager Graham Lister said the offer was fair.",
+            "otago-district-health-board",
+        ),
+    ],
+)
+def test_a_bare_dhb_is_the_collective_else_the_one_dhb_named(extract, text, pid):
+    got = parties(extract, text)
+    assert "dhb" not in {p.party_id for p in got}
+    assert {p.affiliation_id for p in got if p.party_id in ("anne-aitcheson", "graham-lister")} == {
+        pid
+    }
