@@ -137,7 +137,8 @@ _ORG_WORDS = re.compile(
     r"^(?:Union|Unions|Association|Organisation|Organization|Company|Ltd|Limited|Council|Ministry|Department|"
     r"Board|Trust|Group|Corporation|Authority|Commission|Agency|Society|Institute|College|University|School|"
     r"Hospital|Services|Service|Inc|Holdings|Industries|Federation|Guild|Centre|Foundation|Network|Club|"
-    r"Party|Bank|Airlines|Airways|Rail|Transport|Port|Ports|Health|NZ|New|Zealand|Te|Aotearoa)$"
+    r"Party|Bank|Airlines|Airways|Rail|Transport|Port|Ports|Health|NZ|New|Zealand|Te|Aotearoa|"
+    r"Hospice|Lodge|Lifecare|Healthcare|Laboratories|Labs|Pharmacy|Clinic|Hauora|Care)$"
 )
 
 
@@ -335,7 +336,8 @@ def _in_places(span: Span, ctx: _Ctx) -> bool:
 _STRONG_ORG_WORDS = {"Air", "Airlines", "Airways", "Union", "Unions", "Association", "Ltd", "Limited",
                      "Council", "Ministry", "Company", "Group", "Services", "Holdings", "Industries",
                      "Federation", "Guild", "Corporation", "Authority", "Commission", "Agency", "Society",
-                     "Institute", "University", "Foundation", "Inc", "Bank"}  # fmt: skip
+                     "Institute", "University", "Foundation", "Inc", "Bank", "Hospice", "Lodge", "Lifecare",
+                     "Healthcare", "Laboratories", "Labs", "Pharmacy", "Clinic", "Hauora"}  # fmt: skip
 
 # lower-case nouns naming a workplace after a name ("Waterworld aquatic centre")
 _WORKPLACE_NOUNS = {"library", "libraries", "pool", "pools", "stadium", "facility", "complex", "factory",

@@ -163,3 +163,19 @@ def test_a_bare_dhb_is_the_collective_else_the_one_dhb_named(extract, text, pid)
     assert {p.affiliation_id for p in got if p.party_id in ("anne-aitcheson", "graham-lister")} == {
         pid
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "pid"),
+    [
+        ("Caregivers at rest homes owned by Rosewood Lifecare will strike.", "rosewood-lifecare"),
+        (
+            "Staff employed by the Southland District Health Board will strike.",
+            "southland-district-health-board",
+        ),
+        ("Nurses at the Kaitaia Whanau Ora Trust will strike.", "kaitaia-whanau-ora-trust"),
+    ],
+)
+def test_care_providers_and_boards_are_employers(extract, text, pid):
+    got = {p.party_id: p.party_type for p in parties(extract, text)}
+    assert got.get(pid) == "employer"
