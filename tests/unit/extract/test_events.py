@@ -819,3 +819,15 @@ def test_an_overseas_lede_does_not_take_a_new_zealand_strike_abroad(extract):
     )
     got = [(e.event_type, e.start_date) for e in events(extract, text, dt.date(2023, 2, 20))]
     assert got == [("strike", dt.date(2021, 6, 9))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From Monday 20 May, PSA members will also decline to work outside their rostered hours.",
+        "From Monday 20 May, they will also refuse to fill in any paperwork not related to care.",
+    ],
+)
+def test_declining_or_refusing_particular_work_is_other_action(extract, text):
+    got = [(e.event_type, e.start_date) for e in events(extract, text, dt.date(2024, 5, 15))]
+    assert got == [("other_action", dt.date(2024, 5, 20))]
