@@ -1950,6 +1950,10 @@ def _representative(ev: _Event, dated_sents: dict[int, set[int]]) -> _Mention:
     ordered = [m for m in ordered if not m.subordinate] or ordered
     # "the strike runs until 7am tomorrow" tells when it ends, not the event
     ordered = [m for m in ordered if not _end_only(m)] or ordered
+    # "ending a campaign in which they refused to fill in paperwork": an
+    # undated action describing a noun of another clause only states the
+    # event when nothing else does
+    ordered = [m for m in ordered if not _undated_description(m)] or ordered
     first = ordered[0]
     day_level = [m for m in ordered if m.window is not None and m.window.start_day is not None
                  and D.PRECISION_RANK[m.window.start_precision] >= D.PRECISION_RANK["day"]]  # fmt: skip
@@ -1973,6 +1977,11 @@ def _representative(ev: _Event, dated_sents: dict[int, set[int]]) -> _Mention:
     if prec is None and dated_sents.get(first.sentence.index, set()) - {id(ev)}:
         return next(m for m in ordered if m.window is not None and m.window.start_day is not None)
     return first
+
+
+def _undated_description(m: _Mention) -> bool:
+    return (m.window is None or m.window.start_day is None) and _clause_verb(m.trigger).dep_ == "relcl" \
+        and _clause_verb(m.trigger).head.i not in range(m.trigger.start, m.trigger.end)  # fmt: skip
 
 
 def _end_only(m: _Mention) -> bool:

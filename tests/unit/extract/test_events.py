@@ -831,3 +831,12 @@ def test_an_overseas_lede_does_not_take_a_new_zealand_strike_abroad(extract):
 def test_declining_or_refusing_particular_work_is_other_action(extract, text):
     got = [(e.event_type, e.start_date) for e in events(extract, text, dt.date(2024, 5, 15))]
     assert got == [("other_action", dt.date(2024, 5, 20))]
+
+
+def test_an_undated_action_describing_a_campaign_does_not_state_it(extract):
+    text = (
+        "Paramedics have voted to accept a new agreement, ending a campaign in which they refused "
+        "to do non-clinical paperwork. The paperwork ban began in April."
+    )
+    es = [e for e in events(extract, text, dt.date(2015, 7, 1)) if e.event_type == "other_action"]
+    assert [e.text for e in es] == ["The paperwork ban began in April."]
