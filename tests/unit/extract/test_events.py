@@ -840,3 +840,10 @@ def test_an_undated_action_describing_a_campaign_does_not_state_it(extract):
     )
     es = [e for e in events(extract, text, dt.date(2015, 7, 1)) if e.event_type == "other_action"]
     assert [e.text for e in es] == ["The paperwork ban began in April."]
+
+
+def test_gathering_outside_is_a_rally(extract):
+    text = "Hundreds of firefighters and supporters gathered outside Parliament in Wellington on Friday."
+    assert [(e.event_type, e.locations) for e in events(extract, text)] == [
+        ("rally", ("Wellington",))
+    ]
