@@ -170,7 +170,15 @@ class Temporal:
 
     @property
     def is_day(self) -> bool:
-        return self.kind in ("date_range", "date", "month", "year", "weekday", "relative")
+        return self.kind in (
+            "date_range",
+            "date",
+            "month",
+            "year",
+            "weekday",
+            "relative",
+            "week_of",
+        )
 
 
 def find_temporals(text: str) -> list[Temporal]:
@@ -383,6 +391,10 @@ def resolve_day(t: Temporal, published: dt.date | None, tense: str | None) -> Da
         return DayRef(_month_year(month, published, tense), None, "month")
     if kind == "year":
         return DayRef(dt.date(int(t.g("y") or 0), 1, 1), None, "year")
+    if kind == "week_of":
+        # the week holding a day known from elsewhere ("the following week")
+        day = dt.date(int(t.g("y") or 0), _month(t.g("m") or ""), int(t.g("d") or 0))
+        return DayRef(day - dt.timedelta(days=day.weekday()), None, "week")
     if published is None:
         return DayRef(None, None, "day" if kind == "weekday" else "unknown")
     if kind == "weekday":

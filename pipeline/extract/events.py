@@ -1299,31 +1299,44 @@ def _day_key(spec: D.DateSpec, sentence_text: str) -> str | None:
 _ANAPHOR = re.compile(
     r"(?i)\b(?:(?P<same>(?:that(?:\s+same)?|the\s+same)\s+(?:day|morning|afternoon|evening|night))"
     r"|(?P<next>the\s+(?:next|following)\s+(?:day|morning)|the\s+day\s+after)"
+    r"|(?P<week>the\s+(?:next|following)\s+week|the\s+week\s+after)"
     r"|(?P<prev>the\s+(?:previous|preceding)\s+day|the\s+day\s+before))\b"
 )
 
 
 def _with_anaphora(
-    se: Sentence, items: list[D.Temporal], mentions: list[_Mention]
+    se: Sentence,
+    items: list[D.Temporal],
+    mentions: list[_Mention],
+    published: dt.date | None = None,
 ) -> list[D.Temporal]:
-    """ "That day, nurses walked out ...", "an offer tabled the next day": the
-    day of (or the day after or before) the latest action or milestone dated
-    to the day in the two sentences before, written out as a date so that
-    the sentence's triggers can take it like any other."""
+    """ "That day, nurses walked out ...", "an offer tabled the next day", "the
+    ban began the following week": the day of (or the day or week after, or
+    the day before) a full date written earlier in the sentence, else the
+    latest action or milestone dated to the day in the two sentences
+    before, written out so that the sentence's triggers can take it like any
+    other date."""
     found = [m for m in _ANAPHOR.finditer(se.text)
              if all(m.end() <= t.start or m.start() >= t.end for t in items)]  # fmt: skip
     if not found:
         return items
     before = [m for m in mentions if se.index - 2 <= m.sentence.index < se.index and m.window is not None
               and m.window.start_day is not None and m.window.start_precision == "day"]  # fmt: skip
-    if not before:
-        return items
-    anchor = before[-1].window.start_day
+    earlier = before[-1].window.start_day if before else None
     made = []
     for m in found:
-        day = anchor + dt.timedelta(days=1 if m.group("next") else -1 if m.group("prev") else 0)
+        here = [t for t in items if t.end <= m.start() and t.kind == "date" and t.g("m")]
+        anchor = D.resolve_day(here[-1], published, None).start if here else earlier
+        if anchor is None:
+            continue
+        shift = 7 if m.group("week") else 1 if m.group("next") else -1 if m.group("prev") else 0
+        day = anchor + dt.timedelta(days=shift)
         groups = (("d", str(day.day)), ("m", day.strftime("%B")), ("y", str(day.year)))
-        made.append(D.Temporal("date", m.start(), m.end(), m.group(0), groups))
+        made.append(
+            D.Temporal(
+                "week_of" if m.group("week") else "date", m.start(), m.end(), m.group(0), groups
+            )
+        )
     return sorted([*items, *made], key=lambda t: t.start)
 
 
@@ -1403,7 +1416,7 @@ def find_mentions(
         # a bare "action" beside a named action is that action
         if any(f.label_ in ACTION_TYPES for f in firsts):
             firsts = [f for f in firsts if f.label_ != ACTION_REF]
-        items = _with_anaphora(se, D.find_temporals(se.text), mentions)
+        items = _with_anaphora(se, D.find_temporals(se.text), mentions, published)
         assigned = _assign_temporals(se, firsts, items)
         _reassign_followed(firsts, assigned)
         _reassign_notified_for(se, firsts, assigned)

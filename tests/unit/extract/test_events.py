@@ -847,3 +847,12 @@ def test_gathering_outside_is_a_rally(extract):
     assert [(e.event_type, e.locations) for e in events(extract, text)] == [
         ("rally", ("Wellington",))
     ]
+
+
+def test_the_following_week_is_the_week_after_a_day_written_before_it(extract):
+    text = "The previous agreement expired on March 31, and the paperwork ban began the following week."
+    got = {
+        (e.event_type, e.start_date, e.date_precision)
+        for e in events(extract, text, dt.date(2015, 7, 1))
+    }
+    assert ("other_action", dt.date(2015, 4, 6), "week") in got
