@@ -1900,6 +1900,12 @@ def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
             )
             continue
         same = [ev for ev in same if not _unions_conflict(ev, m)]
+        if same and m.event_type in ACTION_TYPES and _follows_on(m.trigger):
+            # "This will be followed by rolling regional strikes": what comes
+            # after the action is another one, as the one before it stands
+            before = max(same, key=lambda e: e.first.sentence.index)
+            events.append(_Event(m.event_type, before.status, m.window or D.DateSpec(), [m], None))
+            continue
         if same and m.event_type not in needs_date:
             before = [ev for ev in same if ev.first.sentence.index <= m.sentence.index]
             target = (
@@ -1927,6 +1933,13 @@ def link_mentions(mentions: list[_Mention], ref: RefData) -> list[_Event]:
         events.append(_Event(m.event_type, m.status, m.window or D.DateSpec(), [m], None))
     events.sort(key=lambda e: (e.first.sentence.index, e.first.trigger.start))
     return events
+
+
+def _follows_on(tr: Span) -> bool:
+    """The action is what something "will be followed by"."""
+    return any(
+        a.lower_ == "by" and a.head.lemma_.lower() == "follow" for a in list(tr.root.ancestors)[:3]
+    )
 
 
 def _names_no_union(m: _Mention) -> bool:

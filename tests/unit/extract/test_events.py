@@ -856,3 +856,14 @@ def test_the_following_week_is_the_week_after_a_day_written_before_it(extract):
         for e in events(extract, text, dt.date(2015, 7, 1))
     }
     assert ("other_action", dt.date(2015, 4, 6), "week") in got
+
+
+def test_what_an_action_will_be_followed_by_is_another_action(extract):
+    text = (
+        "About 700 Apex members will withdraw their labour for 24 hours from 7am on Tuesday 3 December. "
+        "This will be followed by rolling regional strikes over the following fortnight."
+    )
+    got = [
+        (e.event_type, e.status, e.start_date) for e in events(extract, text, dt.date(2024, 11, 15))
+    ]
+    assert got == [("strike", "planned", dt.date(2024, 12, 3)), ("strike", "planned", None)]
