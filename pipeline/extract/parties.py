@@ -1146,7 +1146,7 @@ def extract_parties(doc: Doc, sents: list[Sentence], ref: RefData) -> list[Party
     return sorted(out, key=lambda m: (m.char_start, m.char_end))
 
 
-def _bare_references(mentions: list[PartyMention], persons: dict, rules: PartyRules,
+def _bare_references(mentions: list[PartyMention], persons: dict[str, _Person], rules: PartyRules,
                      ref: RefData) -> list[PartyMention]:  # fmt: skip
     """A bare kind name ("DHB spokeswoman Anne Aitcheson", "the DHB") is the
     collective the article names ("the DHBs"), else the one organisation of
@@ -1167,18 +1167,15 @@ def _bare_references(mentions: list[PartyMention], persons: dict, rules: PartyRu
         p.affiliation_id = fixed.get(p.affiliation_id, p.affiliation_id)
     out = []
     for m in mentions:
-        if m.party_id in fixed and m.party_type != "person":
-            same = next((x for x in mentions if x.party_id == fixed[m.party_id]), None)
-            org = ref.organisations.get(fixed[m.party_id])
-            name, ptype = (
-                (org.name, org.type)
-                if org is not None
-                else (same.name, same.party_type)
-                if same
-                else (None, None)
+        target = fixed.get(m.party_id) if m.party_type != "person" else None
+        org = ref.organisations.get(target) if target else None
+        same = next((x for x in mentions if x.party_id == target), None) if target else None
+        if org is not None:
+            m = PartyMention(org.id, org.name, org.type, m.char_start, m.char_end, m.text)
+        elif same is not None:
+            m = PartyMention(
+                same.party_id, same.name, same.party_type, m.char_start, m.char_end, m.text
             )
-            if name is not None:
-                m = PartyMention(fixed[m.party_id], name, ptype, m.char_start, m.char_end, m.text)
         out.append(m)
     return out
 
