@@ -142,6 +142,7 @@ from pipeline.extract import dates as D
 from pipeline.extract import refdata
 from pipeline.extract.context import Sentence
 from pipeline.extract.nlp import PLACES_KEY, TRIGGERS_KEY, find_places, find_triggers
+from pipeline.extract.parties import load_rules as load_party_rules
 from pipeline.extract.records import EventMention, EventParty, FigureMention, PartyMention
 from pipeline.extract.refdata import Occupation, Place, RefData
 
@@ -2566,6 +2567,13 @@ def _dispute(
             ):
                 agencies.append(pm.party_id)
     employers = stated + [e for e in employers if e not in stated]
+    # "the DHBs" employ the workers: a DHB named for its spokesperson
+    # ("Southern DHB director of midwifery ...") is one of them, not another side
+    names = {pm.party_id: pm.name for pm in parties}
+    for collective, kind in load_party_rules().bare_references.values():
+        if collective in employers:
+            employers = [e for e in employers if e == collective or e in stated
+                         or not any(k.lower() in names.get(e, "").lower() for k in kind)]  # fmt: skip
     if stated:
         # a side named as the employer rules out agencies merely mentioned
         agencies = [a for a in agencies if a in stated]

@@ -867,3 +867,12 @@ def test_what_an_action_will_be_followed_by_is_another_action(extract):
         (e.event_type, e.status, e.start_date) for e in events(extract, text, dt.date(2024, 11, 15))
     ]
     assert got == [("strike", "planned", dt.date(2024, 12, 3)), ("strike", "planned", None)]
+
+
+def test_a_dhb_named_for_its_spokesperson_is_one_of_the_dhbs_not_another_side(extract):
+    text = (
+        "About 1100 midwives employed by the DHBs will strike on Wednesday. "
+        "Southern DHB director of midwifery Lorna McGillivray said the board would keep services safe on strike days."
+    )
+    es = [e for e in events(extract, text, dt.date(2019, 5, 16)) if e.event_type == "strike"]
+    assert es and all(_sides(e, "employer") == {"district-health-boards"} for e in es)

@@ -179,3 +179,13 @@ def test_a_bare_dhb_is_the_collective_else_the_one_dhb_named(extract, text, pid)
 def test_care_providers_and_boards_are_employers(extract, text, pid):
     got = {p.party_id: p.party_type for p in parties(extract, text)}
     assert got.get(pid) == "employer"
+
+
+def test_southern_community_laboratories_is_not_awanui_labs(extract):
+    got = {
+        p.party_id
+        for p in parties(
+            extract, "Apex members at SCL will strike, Southern Community Laboratories said."
+        )
+    }
+    assert "southern-community-laboratories" in got and "awanui-labs" not in got
