@@ -2532,6 +2532,7 @@ def _dispute(
     cues = ref.triggers.funder_cues
     funder_sents = {se.index for se in sents if se.lemmas & cues}
     commentary = _commentary_mentions(parties)
+    overseas = _words().overseas_orgs
     starts = [se.start for se in sents]
     never = _words().never_employers
     unions: list[str] = []
@@ -2543,8 +2544,13 @@ def _dispute(
     for pm in parties:
         pos = bisect.bisect_right(starts, pm.char_start) - 1
         si = sents[pos].index if pos >= 0 and pm.char_start < sents[pos].end else None
-        if pm.party_id in never or pm.party_id in commentary:
-            continue
+        if (
+            pm.party_id in never
+            or pm.party_id in commentary
+            or pm.text in overseas
+            or pm.name in overseas
+        ):
+            continue  # ... nor is an overseas organisation a side of a New Zealand dispute
         if (pm.party_type not in ("union", "person", "government") and si is not None
                 and _employer_stated(pm, sents[pos]) and pm.party_id not in stated):  # fmt: skip
             stated.append(pm.party_id)

@@ -876,3 +876,14 @@ def test_a_dhb_named_for_its_spokesperson_is_one_of_the_dhbs_not_another_side(ex
     )
     es = [e for e in events(extract, text, dt.date(2019, 5, 16)) if e.event_type == "strike"]
     assert es and all(_sides(e, "employer") == {"district-health-boards"} for e in es)
+
+
+def test_an_overseas_union_is_no_side_of_a_new_zealand_strike(extract):
+    text = (
+        "New Zealand's nurses are voting on an offer instead. When members of the Royal College of Nursing "
+        "walked out of hospitals in England on 15 and 20 December, it was the union's first national strike. "
+        "The last time NZNO members walked out, on 9 June 2021, about 30,000 nurses employed by the district "
+        "health boards took part."
+    )
+    es = [e for e in events(extract, text) if e.event_type == "strike"]
+    assert es and all("royal-college-of-nursing" not in {p.party_id for p in e.parties} for e in es)
