@@ -130,6 +130,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -2343,7 +2344,6 @@ def _overseas_article(doc: Doc, sents: list[Sentence], refs: list[_PlaceRef], pa
                    for pm in parties)  # fmt: skip
 
 
-@lru_cache(maxsize=8)
 @lru_cache(maxsize=32)
 def _any_word_rx(words: frozenset[str]) -> re.Pattern[str] | None:
     """Any of `words`, standing alone (the same as searching for each in turn)."""
@@ -2592,8 +2592,8 @@ def _dispute(
     # the unions the article is about: named at least half as often as the
     # most named one (the others are named for one event of their own, or
     # in passing), in order of first mention
-    counts = {u: sum(pm.party_id == u for pm in parties) for u in unions}
-    top = max(counts.values(), default=0)
+    counts = Counter(pm.party_id for pm in parties)
+    top = max((counts[u] for u in unions), default=0)
     main = {u for u in unions if 2 * counts[u] >= top}
     # ... and those named jointly with one of them ("members of the Ambulance
     # Association and First Union")
